@@ -1,0 +1,3 @@
+from summit_connector.entrypoints.cli import run
+
+run()

@@ -1,0 +1,62 @@
+"""Validated settings as plain values: what the loaders produce and the HTTP adapters and container consume."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summit_connector.domain.template import Attribute, ReportSettings, Template, VENDOR_DEFAULT_ATTRIBUTES
+
+
+@dataclass(frozen=True)
+class OpConConnection:
+    """[OPCON API] and [PROXY SERVER]: `base_url` is `https://host:port` (no `/api`)."""
+
+    base_url: str
+    token: str = field(repr=False)
+    verify_tls: bool = True
+    ca_bundle: Path | None = None
+    timeout_seconds: float = 30.0
+    proxy_url: str | None = None
+
+
+@dataclass(frozen=True)
+class ConnectorConfig:
+    """Connector.config after defaults (B-2.2) and our additions (B-2.3); directories are absolute."""
+
+    path: Path
+    opcon: OpConConnection
+    joblog_dir: Path
+    templates_dir: Path
+    log_dir: Path
+    daily_start_hour: int = 0
+    debug: bool = False
+    timezone: str | None = None
+    http_timeout_seconds: float = 30.0
+    max_joblog_bytes: int = 5 * 1024 * 1024
+    defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
+    warnings: tuple[str, ...] = ()
+
+    def report_settings(self) -> ReportSettings:
+        return ReportSettings(self.defaults, self.daily_start_hour, self.max_joblog_bytes)
+
+
+@dataclass(frozen=True)
+class SummitConnection:
+    """Where and how to call Summit, from the template: `base_url` is `address.value` as a URL."""
+
+    base_url: str
+    api_key: str = field(repr=False)
+    incident_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall_JSON"
+    attachment_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/Summit_UploadAttachmentBase64Encoded"
+    timeout_seconds: float = 30.0
+    proxy_url: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedTemplate:
+    """A template file: the domain policy, the Summit connection, and what `check` may report about it."""
+
+    path: Path
+    template: Template
+    summit: SummitConnection
+    unknown_keys: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()

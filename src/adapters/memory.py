@@ -1,0 +1,125 @@
+"""In-memory adapters of every port: for tests here and in other OpCon tooling that embeds the application.
+
+They record what happened so tests assert on end state::
+
+    daily_jobs = InMemoryDailyJobs([job])          # find() matches date, schedule id, instance and job name
+    incidents = InMemoryIncidents()                # create() numbers tickets 1001, 1002, ...
+    ...
+    daily_jobs.tickets[job.uid]                    # -> ("1001", "https://.../IM_TicketDetail.aspx?ID=1001")
+    incidents.created["1001"].attributes           # what Summit would have received
+
+Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
+"""
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime
+
+from summit_connector.application.errors import OpConUnavailable, SummitRejected, SummitUnavailable
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
+from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+
+
+class InMemoryDailyJobs(DailyJobs):
+    """OpCon's Daily tables for the jobs given; `tickets` and `documentation` record the write-backs by uid."""
+
+    def __init__(self, jobs: list[DailyJob] | None = None) -> None:
+        self.jobs: dict[str, DailyJob] = {job.id: job for job in jobs or []}
+        self.tickets: dict[int, tuple[str, str]] = {}
+        self.documentation: dict[int, Documentation] = {}
+        self.unavailable = ""
+
+    def find(self, event: FailureEvent) -> DailyJob | None:
+        self._check()
+        return self.jobs.get(event.job_key)
+
+    def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
+        self._check()
+        self.tickets[job.uid] = (ticket_number, ticket_url)
+        self._replace(job, incident_ticket_id=ticket_number)
+
+    def write_documentation(self, job: DailyJob, documentation: Documentation) -> None:
+        self._check()
+        self.documentation[job.uid] = documentation
+        self._replace(job, documentation=documentation)
+
+    def _replace(self, job: DailyJob, **changes: object) -> None:
+        current = self.jobs.get(job.id, job)
+        self.jobs[job.id] = replace(current, **changes)
+
+    def _check(self) -> None:
+        if self.unavailable:
+            raise OpConUnavailable(self.unavailable)
+
+
+class InMemoryIncidents(Incidents):
+    """Summit's incidents, numbered from `first_ticket`.
+
+    `created` maps ticket number → the NewIncident sent; `statuses`, `updates` and `attachments` are by ticket
+    number too. `add_existing("4711", "Resolved")` seeds a ticket that was opened before the test.
+    """
+
+    def __init__(self, first_ticket: int = 1001) -> None:
+        self.created: dict[str, NewIncident] = {}
+        self.statuses: dict[str, str] = {}
+        self.updates: defaultdict[str, list[IncidentUpdate]] = defaultdict(list)
+        self.attachments: defaultdict[str, list[JobLog]] = defaultdict(list)
+        self._next = first_ticket
+        self.unavailable = ""
+        self.rejected = ""
+
+    def add_existing(self, ticket_number: str, status: str) -> None:
+        self.statuses[ticket_number] = status
+
+    def create(self, incident: NewIncident) -> str:
+        self._check()
+        number = str(self._next)
+        self._next += 1
+        self.created[number] = incident
+        self.statuses[number] = incident.status
+        return number
+
+    def update(self, update: IncidentUpdate) -> None:
+        self._check()
+        if update.ticket_number not in self.statuses:
+            raise SummitRejected(f"ticket {update.ticket_number} does not exist")
+        self.statuses[update.ticket_number] = update.status
+        self.updates[update.ticket_number].append(update)
+
+    def status_of(self, ticket_number: str) -> str | None:
+        self._check()
+        return self.statuses.get(ticket_number)
+
+    def attach(self, ticket_number: str, log: JobLog) -> None:
+        self._check()
+        self.attachments[ticket_number].append(log)
+
+    def _check(self) -> None:
+        if self.unavailable:
+            raise SummitUnavailable(self.unavailable)
+        if self.rejected:
+            raise SummitRejected(self.rejected)
+
+
+class InMemoryJobLogs(JobLogs):
+    """Job output files by daily job uid."""
+
+    def __init__(self, logs: dict[int, list[JobLog]] | None = None) -> None:
+        self.logs = logs or {}
+        self.unavailable = ""
+
+    def fetch(self, job: DailyJob) -> list[JobLog]:
+        if self.unavailable:
+            raise OpConUnavailable(self.unavailable)
+        return list(self.logs.get(job.uid, []))
+
+
+class FixedClock(Clock):
+    """A clock that always says `moment` (local wall-clock time)."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment

@@ -1,0 +1,137 @@
+"""The report use case: one failed job in, one incident created or updated (B-4)."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from summit_connector.application.errors import (
+    ConnectorError,
+    DeliveryFailed,
+    OpConError,
+    OpConUnavailable,
+    SummitRejected,
+    SummitUnavailable,
+)
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
+from summit_connector.domain.incident import view_url
+from summit_connector.domain.joblog import truncate_log
+from summit_connector.domain.model import DailyJob, FailureEvent
+from summit_connector.domain.tags import find_exit_tag
+from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report
+from summit_connector.domain.template import ReportSettings, Template
+
+
+class Action(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    REOPENED = "reopened"
+    SKIPPED_EXIT = "skipped-exit"
+    SKIPPED_DAILY_WINDOW = "skipped-daily-window"
+
+
+_DONE = {
+    PlannedAction.CREATE: Action.CREATED,
+    PlannedAction.UPDATE: Action.UPDATED,
+    PlannedAction.REOPEN: Action.REOPENED,
+    PlannedAction.SKIP_EXIT: Action.SKIPPED_EXIT,
+    PlannedAction.SKIP_DAILY_WINDOW: Action.SKIPPED_DAILY_WINDOW,
+}
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    action: Action
+    event: FailureEvent
+    reason: str
+    ticket_number: str = ""
+    view_url: str = ""
+    previous_ticket: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+class ReportFailure:
+    """Finds the job, decides, creates or updates the incident, writes the number back, attaches the log."""
+
+    def __init__(
+        self,
+        daily_jobs: DailyJobs,
+        incidents: Incidents,
+        job_logs: JobLogs,
+        clock: Clock,
+        template: Template,
+        settings: ReportSettings,
+    ) -> None:
+        self._daily_jobs = daily_jobs
+        self._incidents = incidents
+        self._job_logs = job_logs
+        self._clock = clock
+        self._template = template
+        self._settings = settings
+
+    def __call__(self, event: FailureEvent) -> ReportOutcome:
+        now = self._clock.now()
+        warnings: list[str] = []
+        job = self._find_job(event, warnings)
+        status = self._ticket_status(job)
+        plan = plan_report(event, job, status, self._template, self._settings, now)
+        ticket = self._deliver(plan)
+        if plan.action is PlannedAction.CREATE and job is not None:
+            self._write_back(plan, job, ticket)
+        if ticket and job is not None and self._template.rules.include_job_log_attachment:
+            warnings += self._attach_logs(job, ticket)
+        url = view_url(self._template, ticket) if ticket else ""
+        return ReportOutcome(_DONE[plan.action], event, plan.reason, ticket, url, plan.previous_ticket, tuple(warnings))
+
+    def _find_job(self, event: FailureEvent, warnings: list[str]) -> DailyJob | None:
+        try:
+            job = self._daily_jobs.find(event)
+        except (OpConUnavailable, OpConError) as error:
+            raise DeliveryFailed(f"OpCon could not be asked for job {event.job}: {error}", error) from error
+        if job is None:
+            warnings.append(
+                f"job {event.job} of schedule {event.schedule} ({event.schedule_date}) was not found in OpCon: "
+                "default routing, nothing written back"
+            )
+        return job
+
+    def _ticket_status(self, job: DailyJob | None) -> str | None:
+        if job is None or not job.incident_ticket_id.strip():
+            return None
+        if find_exit_tag(job.tags, self._template.tags) is not None:
+            return None
+        try:
+            return self._incidents.status_of(job.incident_ticket_id.strip())
+        except (SummitUnavailable, SummitRejected):
+            return None
+
+    def _deliver(self, plan: ReportPlan) -> str:
+        try:
+            if plan.incident is not None:
+                return self._incidents.create(plan.incident)
+            if plan.update is not None:
+                self._incidents.update(plan.update)
+                return plan.update.ticket_number
+        except (SummitUnavailable, SummitRejected) as error:
+            raise DeliveryFailed(f"Summit did not take the incident: {error}", error) from error
+        return ""
+
+    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str) -> None:
+        try:
+            self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
+            if plan.documentation is not None:
+                self._daily_jobs.write_documentation(job, plan.documentation)
+        except (OpConUnavailable, OpConError) as error:
+            message = f"incident {ticket} was created but OpCon did not take the number: {error}"
+            raise DeliveryFailed(message, error, ticket_number=ticket) from error
+
+    def _attach_logs(self, job: DailyJob, ticket: str) -> list[str]:
+        try:
+            logs = self._job_logs.fetch(job)
+        except ConnectorError as error:
+            return [f"job log of {job.name} could not be fetched: {error}"]
+        warnings = []
+        for log in logs:
+            try:
+                self._incidents.attach(ticket, truncate_log(log, self._settings.max_joblog_bytes))
+            except ConnectorError as error:
+                warnings.append(f"job log {log.name} could not be attached to {ticket}: {error}")
+        return warnings

@@ -1,0 +1,98 @@
+"""The template (B-3) and Connector.config settings the decisions depend on, as plain values."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from summit_connector.domain.working_hours import WorkingHours
+
+
+class TagIndicator(StrEnum):
+    TAG_START = "TAG_START"
+    TAG_END = "TAG_END"
+    DEFAULT = "DEFAULT"
+    EXIT = "EXIT"
+    CATNAME = "CATNAME"
+    ASSIGNTO = "ASSIGNTO"
+
+
+@dataclass(frozen=True)
+class Rules:
+    include_job_log_attachment: bool = True
+    include_tag_routing: bool = False
+    include_work_group_name_tag: bool = False
+    include_category_name_tag: bool = False
+    include_assign_to_tag: bool = False
+    submit_single_incident_per_day: bool = False
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class CustomAttribute:
+    group_name: str
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class TagRule:
+    indicator: str
+    indicator_value: str
+    attribute: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class SummitOptions:
+    """What Summit tenants differ on (B-3.4)."""
+
+    org_id: int | str = 1
+    new_status: str = "New"
+    reopen_status: str = "In-Progress"
+    resolved_statuses: tuple[str, ...] = ("Resolved",)
+    closed_statuses: tuple[str, ...] = ("Closed", "Cancelled")
+    attachment_file_field: str = "FileBase64"
+
+
+@dataclass(frozen=True)
+class Template:
+    """The incident policy of one template; connection details live with the Summit adapter."""
+
+    ticket_description: str = ""
+    ticket_information: str = ""
+    rules: Rules = field(default_factory=Rules)
+    working_hours: WorkingHours = field(default_factory=WorkingHours)
+    attributes: tuple[Attribute, ...] = ()
+    working_hours_attributes: tuple[Attribute, ...] = ()
+    non_working_hours_attributes: tuple[Attribute, ...] = ()
+    custom_attributes: tuple[CustomAttribute, ...] = ()
+    tags: tuple[TagRule, ...] = ()
+    summit: SummitOptions = field(default_factory=SummitOptions)
+    view_incident_url: str = ""
+    view_host: str = ""
+
+
+VENDOR_DEFAULT_ATTRIBUTES: dict[str, str] = {
+    "Priority_Name": "P3",
+    "Impact_Name": "Medium",
+    "Urgency_Name": "Medium",
+    "Sup_Function": "IT",
+    "Medium": "Web",
+    "Classification_Name": "Application Support",
+    "Source": "Event Trigger",
+    "Category_Name": "ElasticSearch",
+    "Assigned_WorkGroup_Name": "DevOps",
+}
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """Connector.config values the report flow decides with (B-2.2, B-4.6)."""
+
+    defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
+    daily_start_hour: int = 0
+    max_joblog_bytes: int = 5 * 1024 * 1024

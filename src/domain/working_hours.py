@@ -1,0 +1,49 @@
+"""Working hours (B-4.8): `start <= HHMM < stop`; `stop < start` wraps past midnight; 0000/0000 is none."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class DayWindow:
+    start: int
+    stop: int
+
+    @property
+    def wraps(self) -> bool:
+        return self.stop < self.start
+
+    def covers_evening(self, minute: int) -> bool:
+        if self.wraps:
+            return minute >= self.start
+        return self.start <= minute < self.stop
+
+    def covers_next_morning(self, minute: int) -> bool:
+        return self.wraps and minute < self.stop
+
+
+def parse_hhmm(text: str) -> int:
+    """`"0830"` → 510 minutes; raises ValueError for anything but four digits of a real time."""
+    if len(text) != 4 or not text.isdigit():
+        raise ValueError(f"expected four digits HHMM, got {text!r}")
+    hours, minutes = int(text[:2]), int(text[2:])
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"not a time of day: {text!r}")
+    return hours * 60 + minutes
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """Windows by weekday index (Monday = 0). A missing day has no working hours."""
+
+    days: dict[int, DayWindow] = field(default_factory=dict)
+
+    def contains(self, moment: datetime) -> bool:
+        minute = moment.hour * 60 + moment.minute
+        today = self.days.get(moment.weekday())
+        yesterday = self.days.get((moment - timedelta(days=1)).weekday())
+        in_today = today is not None and today.covers_evening(minute)
+        from_yesterday = yesterday is not None and yesterday.covers_next_morning(minute)
+        return in_today or from_yesterday
