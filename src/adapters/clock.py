@@ -1,0 +1,49 @@
+"""The system clock in the configured time zone, or the fixed moment of SUMMIT_CONNECTOR_NOW (B-1.5)."""
+
+from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from summit_connector.application.errors import InvalidInput
+from summit_connector.application.ports import Clock
+
+NOW_VARIABLE = "SUMMIT_CONNECTOR_NOW"
+
+
+class SystemClock(Clock):
+    def __init__(self, timezone: str | None = None) -> None:
+        self._zone = _zone(timezone)
+
+    def now(self) -> datetime:
+        return datetime.now(self._zone).replace(tzinfo=None)
+
+
+class OverriddenClock(Clock):
+    """Always the moment given, as local wall-clock time; an offset is converted to the configured zone."""
+
+    def __init__(self, moment: datetime, timezone: str | None = None) -> None:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(_zone(timezone)).replace(tzinfo=None)
+        self._moment = moment
+
+    def now(self) -> datetime:
+        return self._moment
+
+
+def clock_from_environment(environ: Mapping[str, str], timezone: str | None = None) -> Clock:
+    override = environ.get(NOW_VARIABLE, "").strip()
+    if not override:
+        return SystemClock(timezone)
+    try:
+        return OverriddenClock(datetime.fromisoformat(override), timezone)
+    except ValueError:
+        raise InvalidInput(f"{NOW_VARIABLE}: must be an ISO-8601 local date-time, got {override!r}") from None
+
+
+def _zone(timezone: str | None) -> ZoneInfo | None:
+    if not timezone:
+        return None
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"TIMEZONE: unknown time zone {timezone!r}") from None

@@ -1,0 +1,115 @@
+"""The command line: the vendor's report flags (B-1.1, B-1.3) and our sub-commands. Standard library only."""
+
+import argparse
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from summit_connector import __version__
+from summit_connector.application.errors import InvalidInput
+from summit_connector.domain.model import FailureEvent
+
+PROGRAM = "summit-connector"
+COMMANDS = ("report",)
+CONFIG_FLAGS = ("-c", "--config")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class ArgumentError(InvalidInput):
+    """A flag or value on the command line is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ArgumentError(message)
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """Bare vendor arguments mean `report`; a leading `-c PATH` may precede the sub-command (B-1.1, B-1.2)."""
+    args = list(argv)
+    index = 0
+    while index < len(args) and (args[index] in CONFIG_FLAGS or args[index].startswith("--config=")):
+        index += 1 if "=" in args[index] else 2
+    rest = args[index:]
+    if not rest or rest[0] in COMMANDS or rest[0] in ("-h", "--help", "--version"):
+        return args
+    return args[:index] + ["report"] + rest
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Turns failed OpCon jobs into Symphony Summit incidents. "
+        "Bare vendor arguments (-a -s -jn -e -sd -si -sn -t) mean `report`.",
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    _add_config_flag(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    report = commands.add_parser("report", help="report one failed job (the Notification Manager command)")
+    _add_report_flags(report)
+    report.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+    return parser
+
+
+def _add_config_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        *CONFIG_FLAGS, dest="config", metavar="PATH", default=default,
+        help="Connector.config to use (default: $SUMMIT_CONNECTOR_CONFIG, else ./Connector.config)",
+    )
+
+
+def _add_report_flags(parser: argparse.ArgumentParser) -> None:
+    """Multi-word values are joined with spaces, so an unquoted `-s My Schedule` still works."""
+    _add_config_flag(parser)
+    flags = (
+        ("-a", "--agent", "agent ($MACHINE NAME); may be N/A", False),
+        ("-s", "--schedule", "schedule name ($SCHEDULE NAME)", True),
+        ("-jn", "--job", "job name ($JOB NAME)", True),
+        ("-e", "--termination", "termination code ($JOB TERMINATION)", False),
+        ("-sd", "--schedule-date", "schedule date: yyyy-MM-dd, yyyyMMdd or dd-mmm-yyyy", True),
+        ("-si", "--schedule-id", "schedule id ($SCHEDULE ID), an integer", True),
+        ("-sn", "--schedule-instance", "schedule instance ($SCHEDULE INST), an integer", True),
+        ("-t", "--template", "template name in TEMPLATESDIR (.json optional) or a path", True),
+    )
+    for short, long, text, required in flags:
+        parser.add_argument(short, long, nargs="+", required=required, help=text, metavar="VALUE")
+
+
+def joined(value: list[str] | None, default: str = "") -> str:
+    return " ".join(value) if value else default
+
+
+def parse_schedule_date(text: str) -> date:
+    """`2024-09-21` ($SCHEDULE DATE-SSUM), `20240921`, or OpCon's default `21-Sep-2024` (B-1.3)."""
+    cleaned = text.strip()
+    for pattern in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            pass
+    parts = cleaned.split("-")
+    if len(parts) == 3 and parts[1][:3].lower() in _MONTHS and parts[0].isdigit() and parts[2].isdigit():
+        try:
+            return date(int(parts[2]), _MONTHS.index(parts[1][:3].lower()) + 1, int(parts[0]))
+        except ValueError:
+            pass
+    raise ArgumentError(f"-sd/--schedule-date: expected yyyy-MM-dd, yyyyMMdd or dd-mmm-yyyy, got {text!r}")
+
+
+def parse_int(flag: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ArgumentError(f"{flag}: must be an integer, got {text!r}") from None
+
+
+def failure_event(args: argparse.Namespace) -> FailureEvent:
+    return FailureEvent(
+        agent=joined(args.agent, "N/A"),
+        schedule=joined(args.schedule),
+        job=joined(args.job),
+        termination=joined(args.termination),
+        schedule_date=parse_schedule_date(joined(args.schedule_date)),
+        schedule_id=parse_int("-si/--schedule-id", joined(args.schedule_id)),
+        schedule_instance=parse_int("-sn/--schedule-instance", joined(args.schedule_instance)),
+    )

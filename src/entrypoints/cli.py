@@ -1,0 +1,55 @@
+"""`summit-connector`: `main(argv, stdout, stderr, environ) -> ExitCode`; heavy imports wait for the command."""
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from summit_connector.application.errors import InvalidInput
+from summit_connector.entrypoints.arguments import PROGRAM, build_parser, with_default_command
+from summit_connector.entrypoints.exit_codes import ExitCode
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> ExitCode:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    environ = dict(os.environ if environ is None else environ)
+    argv = with_default_command(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parse(argv, stdout)
+        if args is None:
+            return ExitCode.OK
+        return _dispatch(args, stdout, stderr, environ)
+    except InvalidInput as error:
+        print(f"{PROGRAM}: error: {error}", file=stderr)
+        return ExitCode.INVALID_INPUT
+
+
+def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
+    """None when the arguments only asked for help or the version (printed to `stdout`)."""
+    parser = build_parser()
+    if not argv:
+        argv = ["--help"]
+    try:
+        with contextlib.redirect_stdout(stdout):
+            return parser.parse_args(argv)
+    except SystemExit:
+        return None
+
+
+def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    from summit_connector.entrypoints import report_command
+
+    commands = {"report": report_command.run}
+    return commands[args.command](args, stdout, stderr, environ)
+
+
+def run() -> None:
+    sys.exit(main())

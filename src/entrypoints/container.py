@@ -1,0 +1,37 @@
+"""The composition root: every adapter is chosen and wired here, and only here."""
+
+from dependency_injector import containers, providers
+
+from summit_connector.adapters.clock import clock_from_environment
+from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobLogs, make_opcon_client
+from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.application.report import ReportFailure
+
+
+class Container(containers.DeclarativeContainer):
+    """Tests override ports: `container.daily_jobs.override(InMemoryDailyJobs([...]))`."""
+
+    config = providers.Dependency(instance_of=ConnectorConfig)
+    loaded_template = providers.Dependency(instance_of=LoadedTemplate)
+    environ = providers.Dependency(instance_of=dict)
+
+    clock = providers.Singleton(clock_from_environment, environ, config.provided.timezone)
+    opcon_client = providers.Singleton(make_opcon_client, config.provided.opcon)
+    summit_client = providers.Singleton(make_summit_client, loaded_template.provided.summit)
+
+    daily_jobs = providers.Singleton(OpConDailyJobs, opcon_client)
+    job_logs = providers.Singleton(OpConJobLogs, opcon_client)
+    incidents = providers.Singleton(
+        SummitIncidents, summit_client, loaded_template.provided.summit, loaded_template.provided.template.summit
+    )
+
+    report = providers.Factory(
+        ReportFailure,
+        daily_jobs=daily_jobs,
+        incidents=incidents,
+        job_logs=job_logs,
+        clock=clock,
+        template=loaded_template.provided.template,
+        settings=config.provided.report_settings.call(),
+    )

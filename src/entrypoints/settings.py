@@ -1,0 +1,23 @@
+"""Finding and loading Connector.config and the template, before any network call (B-1.2, B-4.1)."""
+
+from pathlib import Path
+
+from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+
+CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
+DEFAULT_CONFIG = "Connector.config"
+
+
+def config_path(flag: str | None, environ: dict[str, str]) -> Path:
+    return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
+
+
+def load_settings(
+    config_flag: str | None, template_name: list[str] | str, environ: dict[str, str]
+) -> tuple[ConnectorConfig, LoadedTemplate]:
+    from summit_connector.adapters.config.connector_config import load_connector_config
+    from summit_connector.adapters.config.template_file import load_template
+
+    name = " ".join(template_name) if isinstance(template_name, list) else template_name
+    config = load_connector_config(config_path(config_flag, environ), environ)
+    return config, load_template(name, config, environ)
