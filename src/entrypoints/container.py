@@ -4,6 +4,7 @@ from dependency_injector import containers, providers
 
 from summit_connector.adapters.clock import clock_from_environment
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobLogs, make_opcon_client
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 from summit_connector.application.report import ReportFailure
@@ -22,9 +23,10 @@ class Container(containers.DeclarativeContainer):
 
     daily_jobs = providers.Singleton(OpConDailyJobs, opcon_client)
     job_logs = providers.Singleton(OpConJobLogs, opcon_client)
-    incidents = providers.Singleton(
+    summit_incidents = providers.Singleton(
         SummitIncidents, summit_client, loaded_template.provided.summit, loaded_template.provided.template.summit
     )
+    incidents = providers.Singleton(SpoolingIncidents, summit_incidents, config.provided.joblog_dir)
 
     report = providers.Factory(
         ReportFailure,
