@@ -1,0 +1,74 @@
+"""Secrets in Connector.config and templates: where they come from (B-2.4) and how they are revealed (B-6)."""
+
+import base64
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from summit_connector.adapters.config.messages import invalid
+from summit_connector.application.errors import InvalidInput
+
+ENCRYPTED_PREFIX = "ENC:"
+_HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
+def reveal(value: str) -> str:
+    """`ENC:` + Fernet token, the vendor EncryptValue's hex of base64, or a plain value, as plain text."""
+    if value.startswith(ENCRYPTED_PREFIX):
+        return _decrypt(value.removeprefix(ENCRYPTED_PREFIX))
+    return _legacy_plain_text(value) or value
+
+
+def is_plain(value: str) -> bool:
+    return not value.startswith(ENCRYPTED_PREFIX) and _legacy_plain_text(value) is None
+
+
+def _decrypt(token: str) -> str:
+    raise InvalidInput("ENC: values are not supported yet (they arrive with `summit-connector encrypt`, B-6.1)")
+
+
+def _legacy_plain_text(value: str) -> str | None:
+    """Hex of base64 of printable UTF-8, or None: anything else is taken as a plain value."""
+    if not _HEX.fullmatch(value):
+        return None
+    try:
+        encoded = bytes.fromhex(value).decode("ascii")
+        plain = base64.b64decode(encoded, validate=True).decode("utf-8") if _BASE64.fullmatch(encoded) else ""
+    except ValueError:
+        return None
+    return plain if plain and plain.isprintable() else None
+
+
+def open_secret(
+    env_name: str, environ: Mapping[str, str], config_path: Path, file_value: str, origin: str
+) -> tuple[str, tuple[str, ...]]:
+    """Environment beats `.env` beside Connector.config beats the file (B-2.4).
+
+    Returns the plain value and the warnings about it; `origin` names the file and field in messages.
+    """
+    env_file = config_path.parent / ".env"
+    candidates = (
+        (environ.get(env_name, ""), f"environment: {env_name}"),
+        (dotenv_values(env_file).get(env_name) or "", f"{env_file}: {env_name}"),
+        (file_value, origin),
+    )
+    for value, where in candidates:
+        if value.strip():
+            return _revealed(value.strip(), where), _plain_warnings(value.strip(), where, origin)
+    raise invalid(origin, "", f"missing; set it here, in {env_name} or in .env beside Connector.config")
+
+
+def _revealed(value: str, where: str) -> str:
+    try:
+        return reveal(value)
+    except InvalidInput as error:
+        raise invalid(where, "", str(error)) from None
+
+
+def _plain_warnings(value: str, where: str, origin: str) -> tuple[str, ...]:
+    if where != origin or not is_plain(value):
+        return ()
+    return (f"{origin} is plain text; encrypt it or move it to the environment or .env (B-6.2)",)

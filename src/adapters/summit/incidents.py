@@ -1,0 +1,77 @@
+"""`Incidents` over Summit's web services: translation only; retries and fallbacks belong to the application."""
+
+from typing import Any
+
+import httpx
+
+from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.summit.envelopes import (
+    attachment_envelope,
+    create_envelope,
+    details_envelope,
+    update_envelope,
+)
+from summit_connector.adapters.summit.masking import quoted
+from summit_connector.adapters.summit.replies import json_object, logged_ticket_number, require_accepted, ticket_status
+from summit_connector.adapters.summit.transport import post
+from summit_connector.application.errors import SummitRejected
+from summit_connector.application.ports import Incidents
+from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.model import JobLog
+from summit_connector.domain.template import SummitOptions
+
+
+class SummitIncidents(Incidents):
+    """Raises SummitUnavailable for transient failures and SummitRejected for refusals; never leaks the API key."""
+
+    def __init__(self, client: httpx.Client, connection: SummitConnection, options: SummitOptions) -> None:
+        self._client = client
+        self._connection = connection
+        self._options = options
+
+    def __repr__(self) -> str:
+        return f"SummitIncidents({self._connection.base_url!r})"
+
+    def create(self, incident: NewIncident) -> str:
+        envelope = create_envelope(incident, self._key, self._options)
+        return logged_ticket_number(self._reply(self._connection.incident_path, envelope), _service(envelope), self._key)
+
+    def update(self, update: IncidentUpdate) -> None:
+        envelope = update_envelope(update, self._key, self._options)
+        require_accepted(self._reply(self._connection.incident_path, envelope), _service(envelope), self._key)
+
+    def status_of(self, ticket_number: str) -> str | None:
+        """None when the number is not numeric or Summit's answer holds no readable status (B-4.5)."""
+        number = _as_int(ticket_number)
+        if number is None:
+            return None
+        envelope = details_envelope(number, self._key, self._options)
+        response = post(self._client, self._connection.incident_path, envelope, self._key)
+        try:
+            return ticket_status(json_object(response, _service(envelope), self._key))
+        except SummitRejected:
+            return None
+
+    def attach(self, ticket_number: str, log: JobLog) -> None:
+        number = _as_int(ticket_number)
+        if number is None:
+            raise SummitRejected(quoted(f"ticket number {ticket_number!r} is not a number", self._key))
+        envelope = attachment_envelope(number, log, self._key, self._options)
+        require_accepted(self._reply(self._connection.attachment_path, envelope), _service(envelope), self._key)
+
+    @property
+    def _key(self) -> str:
+        return self._connection.api_key
+
+    def _reply(self, path: str, envelope: dict[str, Any]) -> dict[str, Any]:
+        response = post(self._client, path, envelope, self._key)
+        return json_object(response, _service(envelope), self._key)
+
+
+def _service(envelope: dict[str, Any]) -> str:
+    return envelope["ServiceName"]
+
+
+def _as_int(ticket_number: str) -> int | None:
+    text = ticket_number.strip()
+    return int(text) if text.isdigit() else None

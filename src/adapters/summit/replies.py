@@ -1,0 +1,123 @@
+"""Reading Summit's reply envelopes (reference §4, §5): private DTOs and what counts as success."""
+
+import json
+import re
+from typing import Annotated, Any
+
+import httpx
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from summit_connector.adapters.summit.masking import quoted
+from summit_connector.application.errors import SummitRejected
+
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+def _text(value: Any) -> str:
+    if not value:
+        return ""
+    return value.strip() if isinstance(value, str) else json.dumps(value)
+
+
+def _number(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, dict) else value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+class _Reply(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    errors: Text = Field("", alias="Errors")
+    message: Text = Field("", alias="Message")
+
+
+class _LoggedReply(_Reply):
+    ticket_no: Annotated[int | None, BeforeValidator(_number)] = Field(None, alias="TicketNo")
+
+
+class _TicketDetail(BaseModel):
+    status: Text = Field("", alias="Status")
+
+
+class _IncidentDetails(BaseModel):
+    ticket_details: Annotated[list[_TicketDetail], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, alias="TicketDetails"
+    )
+
+
+class _DetailsOutput(BaseModel):
+    incident_details: _IncidentDetails | None = Field(None, alias="IncidentDetails")
+
+
+class _DetailsReply(_Reply):
+    output_object: _DetailsOutput | None = Field(None, alias="OutputObject")
+
+
+def json_object(response: httpx.Response, service: str, secret: str) -> dict[str, Any]:
+    """The reply body as a JSON object, decoded a second time when Summit wrapped it in a string.
+
+    SummitRejected when the body is empty (unknown or not whitelisted service), not JSON, or not an object.
+    """
+    where = f"Summit {service}: {response.request.url}"
+    if not response.content.strip():
+        raise SummitRejected(f"{where} answered with an empty body (service not known or not allowed for the key?)")
+    value = _decoded(response.content)
+    if not isinstance(value, dict):
+        raise SummitRejected(quoted(f"{where} answered with something other than a JSON object: {response.text}", secret))
+    return value
+
+
+def _decoded(content: bytes) -> Any:
+    try:
+        value = json.loads(content)
+        return json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+
+
+def require_accepted(reply: dict[str, Any], service: str, secret: str) -> None:
+    """SummitRejected quoting `Errors` and `Message` when `Errors` is set."""
+    _require_no_errors(_Reply.model_validate(reply), service, secret)
+
+
+def logged_ticket_number(reply: dict[str, Any], service: str, secret: str) -> str:
+    """`TicketNo` when > 0, else the first number in `Message` (B-4.9); SummitRejected when neither is there."""
+    parsed = _LoggedReply.model_validate(reply)
+    _require_no_errors(parsed, service, secret)
+    number = parsed.ticket_no or _first_number(parsed.message)
+    if not number or number <= 0:
+        detail = f"TicketNo {reply.get('TicketNo')!r}; Message: {parsed.message!r}"
+        raise SummitRejected(quoted(f"Summit {service} returned no ticket number ({detail})", secret))
+    return str(number)
+
+
+def _first_number(text: str) -> int | None:
+    found = _FIRST_NUMBER.search(text)
+    return int(found.group()) if found else None
+
+
+def _require_no_errors(reply: _Reply, service: str, secret: str) -> None:
+    if reply.errors:
+        raise SummitRejected(quoted(f"Summit {service} rejected the request: {reply.errors} (Message: {reply.message!r})", secret))
+
+
+def ticket_status(reply: dict[str, Any]) -> str | None:
+    """`OutputObject.IncidentDetails.TicketDetails[0].Status`; None when Errors is set or the shape differs."""
+    try:
+        parsed = _DetailsReply.model_validate(reply)
+    except ValidationError:
+        return None
+    details = parsed.output_object.incident_details if parsed.output_object else None
+    if parsed.errors or details is None or not details.ticket_details:
+        return None
+    return details.ticket_details[0].status or None
