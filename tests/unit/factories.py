@@ -65,14 +65,16 @@ def make_template(**overrides: object) -> Template:
     return Template(**{**values, **overrides})
 
 
-def vendor_routing_template(rules: Rules | None = None, extra_tags: tuple[TagRule, ...] = ()) -> Template:
+def vendor_routing_template(
+    rules: Rules | None = None, extra_tags: tuple[TagRule, ...] = (), **overrides: object
+) -> Template:
     """The vendor docs' tag rules: TAG_END "ROUTE1" → Application One, DEFAULT → DevOps."""
     rules = rules or Rules(include_tag_routing=True)
-    return make_template(rules=rules, tags=(ROUTE1_TO_APPLICATION_ONE, DEFAULT_TO_DEVOPS, *extra_tags))
+    return make_template(rules=rules, tags=(ROUTE1_TO_APPLICATION_ONE, DEFAULT_TO_DEVOPS, *extra_tags), **overrides)
 
 
-def make_settings(daily_start_hour: int = 0, max_joblog_bytes: int = 5 * 1024 * 1024, **defaults: str) -> ReportSettings:
-    """Vendor [DEFAULTS] (B-2.2), with any of them overridden by keyword."""
+def make_settings(*, daily_start_hour: int = 0, max_joblog_bytes: int = 5 * 2**20, **defaults: str) -> ReportSettings:
+    """The vendor [DEFAULTS] (B-2.2), any of them overridden by name: `make_settings(Category_Name="Oracle")`."""
     merged = {**VENDOR_DEFAULT_ATTRIBUTES, **defaults}
     return ReportSettings(tuple(Attribute(k, v) for k, v in merged.items()), daily_start_hour, max_joblog_bytes)
 
@@ -159,5 +161,6 @@ def make_connector(
     incidents = incidents or InMemoryIncidents()
     job_logs = InMemoryJobLogs(logs)
     clock = clock or FixedClock(NOW)
-    report = ReportFailure(daily_jobs, incidents, job_logs, clock, template or make_template(), settings or make_settings())
+    template, settings = template or make_template(), settings or make_settings()
+    report = ReportFailure(daily_jobs, incidents, job_logs, clock, template, settings)
     return Connector(daily_jobs, incidents, job_logs, clock, report)

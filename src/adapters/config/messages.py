@@ -1,14 +1,16 @@
 """One-line messages for bad configuration: `<file>: <where>: <problem>, got <value>` (B-1.4)."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from summit_connector.application.errors import InvalidInput
 
 SECRET_FIELDS = frozenset({"apikey", "token"})
+Location = tuple[int | str, ...]
+Model = TypeVar("Model", bound=BaseModel)
 
 _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
     "missing": lambda ctx: "is required",
@@ -19,10 +21,10 @@ _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
     "float_type": lambda ctx: "must be a number",
     "string_type": lambda ctx: "must be text",
     "string_too_short": lambda ctx: "must not be empty",
-    "greater_than": lambda ctx: f"must be greater than {ctx['gt']}",
-    "greater_than_equal": lambda ctx: f"must be at least {ctx['ge']}",
-    "less_than": lambda ctx: f"must be less than {ctx['lt']}",
-    "less_than_equal": lambda ctx: f"must be at most {ctx['le']}",
+    "greater_than": lambda ctx: f"must be greater than {_number(ctx['gt'])}",
+    "greater_than_equal": lambda ctx: f"must be at least {_number(ctx['ge'])}",
+    "less_than": lambda ctx: f"must be less than {_number(ctx['lt'])}",
+    "less_than_equal": lambda ctx: f"must be at most {_number(ctx['le'])}",
     "model_type": lambda ctx: "must be an object",
     "model_attributes_type": lambda ctx: "must be an object",
     "dict_type": lambda ctx: "must be an object",
@@ -32,11 +34,15 @@ _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
+def _number(bound: float) -> float:
+    return int(bound) if float(bound).is_integer() else bound
+
+
 def invalid(source: str, where: str, problem: str) -> InvalidInput:
     return InvalidInput(": ".join(part for part in (source, where, problem) if part))
 
 
-def got(value: object) -> str:
+def _got(value: object) -> str:
     if isinstance(value, dict):
         return "got an object"
     if isinstance(value, list):
@@ -45,7 +51,16 @@ def got(value: object) -> str:
     return f"got {shown if len(shown) <= 60 else shown[:57] + '...'}"
 
 
-def first_problem(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
+def validated(model: type[Model], data: object, source: str, where: Callable[[Location], str]) -> Model:
+    """`data` as `model`; the first error becomes one InvalidInput line, `where` wording its location."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        location, problem = _first_problem(error)
+        raise invalid(source, where(location), problem) from None
+
+
+def _first_problem(error: ValidationError) -> tuple[Location, str]:
     """The location and wording of the first error; a secret field's value is never shown."""
     detail: ErrorDetails = error.errors(include_url=False)[0]
     describe = _PROBLEMS.get(detail["type"])
@@ -53,8 +68,8 @@ def first_problem(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
     location = detail["loc"]
     if detail["type"] == "missing" or _is_secret(location):
         return location, problem
-    return location, f"{problem}, {got(detail['input'])}"
+    return location, f"{problem}, {_got(detail['input'])}"
 
 
-def _is_secret(location: tuple[int | str, ...]) -> bool:
+def _is_secret(location: Location) -> bool:
     return bool(location) and str(location[-1]).lower() in SECRET_FIELDS

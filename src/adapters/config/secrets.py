@@ -2,7 +2,7 @@
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from dotenv import dotenv_values
@@ -18,7 +18,7 @@ _BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{
 def reveal(value: str) -> str:
     """`ENC:` + Fernet token, the vendor EncryptValue's hex of base64, or a plain value, as plain text."""
     if value.startswith(ENCRYPTED_PREFIX):
-        return _decrypt(value.removeprefix(ENCRYPTED_PREFIX))
+        return _decrypt_fernet(value.removeprefix(ENCRYPTED_PREFIX))
     return _legacy_plain_text(value) or value
 
 
@@ -26,8 +26,8 @@ def is_plain(value: str) -> bool:
     return not value.startswith(ENCRYPTED_PREFIX) and _legacy_plain_text(value) is None
 
 
-def _decrypt(token: str) -> str:
-    raise InvalidInput("ENC: values are not supported yet (they arrive with `summit-connector encrypt`, B-6.1)")
+def _decrypt_fernet(token: str) -> str:
+    raise InvalidInput("ENC: values are not supported yet; they arrive with `summit-connector encrypt`")
 
 
 def _legacy_plain_text(value: str) -> str | None:
@@ -49,16 +49,18 @@ def open_secret(
 
     Returns the plain value and the warnings about it; `origin` names the file and field in messages.
     """
-    env_file = config_path.parent / ".env"
-    candidates = (
-        (environ.get(env_name, ""), f"environment: {env_name}"),
-        (dotenv_values(env_file).get(env_name) or "", f"{env_file}: {env_name}"),
-        (file_value, origin),
-    )
-    for value, where in candidates:
+    for value, where in _candidates(env_name, environ, config_path.parent / ".env", file_value, origin):
         if value.strip():
             return _revealed(value.strip(), where), _plain_warnings(value.strip(), where, origin)
     raise invalid(origin, "", f"missing; set it here, in {env_name} or in .env beside Connector.config")
+
+
+def _candidates(
+    env_name: str, environ: Mapping[str, str], env_file: Path, file_value: str, origin: str
+) -> Iterator[tuple[str, str]]:
+    yield environ.get(env_name, ""), f"environment: {env_name}"
+    yield dotenv_values(env_file).get(env_name) or "", f"{env_file}: {env_name}"
+    yield file_value, origin
 
 
 def _revealed(value: str, where: str) -> str:
@@ -71,4 +73,4 @@ def _revealed(value: str, where: str) -> str:
 def _plain_warnings(value: str, where: str, origin: str) -> tuple[str, ...]:
     if where != origin or not is_plain(value):
         return ()
-    return (f"{origin} is plain text; encrypt it or move it to the environment or .env (B-6.2)",)
+    return (f"{origin} is plain text; encrypt it or move it to the environment or .env",)

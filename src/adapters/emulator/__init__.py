@@ -1,0 +1,53 @@
+"""An emulator of the OpCon REST API and the Symphony Summit web service, shipped with the product.
+
+Used by the end-to-end tests (the CLI runs as a subprocess against it over loopback), by
+`summit-connector sandbox` and by `summit-connector demo`. Standard library only; two
+`ThreadingHTTPServer`s on 127.0.0.1 in daemon threads; quiet.
+
+    with Emulator() as emulator:                      # or Emulator(...).start(host, opcon_port, summit_port)
+        samples = emulator.seed_samples()            # Samples: .plain, .route1, .closed_ticket, ... (SampleJob)
+        config, template = sample_config_files(tmp_path, emulator)
+        ...  # run `summit-connector -c config ... samples.plain.report_args() + ["-t", "sandbox"]`
+        emulator.state.incidents["10001"].status     # Incident: status, fields, information, custom_fields,
+                                                     #   attachments [(file name, bytes)], history, reopened
+        emulator.state.incident_ticket_writes        # [TicketWrite(uid, method, body)]
+        emulator.state.documentation_writes          # [DocumentationWrite(job_id, method, body)]
+        emulator.state.requests                      # [LoggedRequest(api, method, path, body)]; .route, .params
+        emulator.faults.fail("summit", 503, times=2, retry_after=1)
+
+Emulator(opcon_token="sandbox-token", summit_api_key="sandbox-key", summit_prefix="api_integration",
+         *, settings=EmulatorSettings(), clock=datetime.now)
+  start(host="127.0.0.1", opcon_port=0, summit_port=0); stop(); context manager; opcon_url; summit_url;
+  view_url(n); state (EmulatorState, hold state.lock to read several fields at once); settings; faults;
+  add_schedule(day, master_id, instance, name) -> schedule id "yyyyMMdd|masterId|instance";
+  add_job(schedule_id, name, uid=None, job_number=None, tags=(), incident_ticket_id="", documentation="",
+          job_output={file name or agent path: text}, **incident_ticket_url/job_type/machine/termination) -> job id;
+  add_incident(ticket_no, status, fields=None); set_incident_status(ticket_no, status);
+  seed_samples(day=2024-09-21) -> Samples; reset().
+
+OpCon (paths case-insensitive; `Authorization: Token <token>` on all but GET /api/version, else 401 with
+`[{"code": 401, "message": "Invalid token specified"}]`): GET /api/version, /api/tokens, /api/servicestatus,
+/api/dailyschedules[?dates&name&ids], /api/dailyschedules/{id}, /api/dailyjobs[?ids&uids&scheduleIds&dates&name&
+jobName&scheduleName&tags&status&jobNumber&includeDocumentation&limit&offset&includeCount], /api/dailyjobs/{id};
+GET/POST /api/dailyjobs/{uid}/incidentTickets, PUT/DELETE …/incidentTickets/1 (POST when one exists → 400);
+GET/POST /api/dailyjobs/{id}/documentation, GET/PUT …/documentation/{docId} (docId = the job's uid);
+POST /api/jobinstanceactions (LIST/FILE), GET /api/jobinstanceactions/{id} (`submitted` for
+settings.jors_pending_polls polls, then `success`/`failed`). Name filters are OpCon wildcards over SQL LIKE
+(`name=JOB001` also returns `JOB001_2` and `MYJOB001`; `[`/`]` are character classes); `ids=` is exact.
+Errors: 400 `{code, message}`, 401 ApiError array, 404/405 RFC 7807.
+
+Summit: POST /<prefix>/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall[_JSON|_json] with ServiceName
+IM_LogOrUpdateIncident (tickets numbered from 10001; updating a Closed/Cancelled ticket is rejected) or
+IM_GetIncidentDetailsAndChangeHistory; unknown ServiceName → 200 with an empty body; bad key → 200 with `Errors`.
+POST …/Summit_UploadAttachmentBase64Encoded: objCommonParameters{_ProxyDetails, eModule "IM", TicketID (number
+or internal id), AttachmentFileName, <settings.attachment_field, default FileBase64>}. Replies on the `_JSON`/`_json`
+operation are double-encoded unless settings.double_encode forces it. GET /MDLIncidentMgmt/IM_TicketDetail.aspx?ID=n
+is a tiny view page. Faults: see `Faults`; over HTTP: see `control`.
+"""
+
+from summit_connector.adapters.emulator.config_files import sample_config_files
+from summit_connector.adapters.emulator.context import EmulatorSettings
+from summit_connector.adapters.emulator.emulator import Emulator
+from summit_connector.adapters.emulator.samples import SAMPLE_DATE, SampleJob, Samples
+
+__all__ = ["Emulator", "EmulatorSettings", "SAMPLE_DATE", "SampleJob", "Samples", "sample_config_files"]

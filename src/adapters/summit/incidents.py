@@ -34,14 +34,18 @@ class SummitIncidents(Incidents):
 
     def create(self, incident: NewIncident) -> str:
         envelope = create_envelope(incident, self._key, self._options)
-        return logged_ticket_number(self._reply(self._connection.incident_path, envelope), _service(envelope), self._key)
+        reply = self._reply(self._connection.incident_path, envelope)
+        return logged_ticket_number(reply, _service(envelope), self._key)
 
     def update(self, update: IncidentUpdate) -> None:
         envelope = update_envelope(update, self._key, self._options)
         require_accepted(self._reply(self._connection.incident_path, envelope), _service(envelope), self._key)
 
     def status_of(self, ticket_number: str) -> str | None:
-        """None when the number is not numeric or Summit's answer holds no readable status (B-4.5)."""
+        """None when the number is not numeric or the answer holds no readable status (B-4.5).
+
+        Still raises SummitUnavailable (timeout, 429, 5xx) and SummitRejected (other non-2xx statuses).
+        """
         number = _as_int(ticket_number)
         if number is None:
             return None
@@ -74,4 +78,4 @@ def _service(envelope: dict[str, Any]) -> str:
 
 def _as_int(ticket_number: str) -> int | None:
     text = ticket_number.strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None

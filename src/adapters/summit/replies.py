@@ -5,12 +5,12 @@ import re
 from typing import Annotated, Any
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from summit_connector.adapters.summit.masking import quoted
 from summit_connector.application.errors import SummitRejected
 
-_FIRST_NUMBER = re.compile(r"\d+")
+_FIRST_NUMBER = re.compile(r"\b\d+\b")
 
 
 def _text(value: Any) -> str:
@@ -20,11 +20,10 @@ def _text(value: Any) -> str:
 
 
 def _number(value: Any) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
+    if isinstance(value, str):
+        value = value.strip()
+        return int(value) if value.isascii() and value.isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _one_or_many(value: Any) -> Any:
@@ -35,8 +34,6 @@ Text = Annotated[str, BeforeValidator(_text)]
 
 
 class _Reply(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
-
     errors: Text = Field("", alias="Errors")
     message: Text = Field("", alias="Message")
 
@@ -73,7 +70,8 @@ def json_object(response: httpx.Response, service: str, secret: str) -> dict[str
         raise SummitRejected(f"{where} answered with an empty body (service not known or not allowed for the key?)")
     value = _decoded(response.content)
     if not isinstance(value, dict):
-        raise SummitRejected(quoted(f"{where} answered with something other than a JSON object: {response.text}", secret))
+        text = f"{where} answered with something other than a JSON object: {response.text}"
+        raise SummitRejected(quoted(text, secret))
     return value
 
 
@@ -108,7 +106,11 @@ def _first_number(text: str) -> int | None:
 
 def _require_no_errors(reply: _Reply, service: str, secret: str) -> None:
     if reply.errors:
-        raise SummitRejected(quoted(f"Summit {service} rejected the request: {reply.errors} (Message: {reply.message!r})", secret))
+        raise SummitRejected(quoted(f"Summit {service} rejected the request: {_said(reply)}", secret))
+
+
+def _said(reply: _Reply) -> str:
+    return f"Errors: {reply.errors}; Message: {reply.message}" if reply.message else f"Errors: {reply.errors}"
 
 
 def ticket_status(reply: dict[str, Any]) -> str | None:

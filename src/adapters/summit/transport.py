@@ -16,27 +16,23 @@ def post(client: httpx.Client, path: str, envelope: dict[str, Any], secret: str)
     SummitUnavailable: timeout, connection or proxy failure, HTTP 429 or 5xx (worth retrying, B-9).
     SummitRejected: any other non-2xx status. No message holds `secret`.
     """
-    service = envelope["ServiceName"]
+    where = f"Summit {envelope['ServiceName']}: {client.base_url.join(below_base(path))}"
     try:
         response = client.post(below_base(path), content=serialise(envelope))
     except httpx.TimeoutException as exc:
-        raise SummitUnavailable(quoted(f"Summit {service}: no answer in time from {_url(client, path)}", secret)) from exc
+        raise SummitUnavailable(quoted(f"{where} did not answer in time", secret)) from exc
     except httpx.TransportError as exc:
-        raise SummitUnavailable(quoted(f"Summit {service}: {_url(client, path)} unreachable: {exc}", secret)) from exc
+        raise SummitUnavailable(quoted(f"{where} is unreachable: {exc}", secret)) from exc
     except httpx.RequestError as exc:
-        raise SummitRejected(quoted(f"Summit {service}: unusable answer from {_url(client, path)}: {exc}", secret)) from exc
-    _check_status(response, service, secret)
+        raise SummitRejected(quoted(f"{where} gave an unusable answer: {exc}", secret)) from exc
+    _check_status(response, where, secret)
     return response
 
 
-def _check_status(response: httpx.Response, service: str, secret: str) -> None:
+def _check_status(response: httpx.Response, where: str, secret: str) -> None:
     if response.is_success:
         return
-    message = quoted(f"Summit {service}: HTTP {response.status_code} from {response.request.url}: {response.text}", secret)
+    message = quoted(f"{where} answered HTTP {response.status_code}: {response.text}", secret)
     if response.status_code == 429 or response.is_server_error:
         raise SummitUnavailable(message)
     raise SummitRejected(message)
-
-
-def _url(client: httpx.Client, path: str) -> str:
-    return str(client.build_request("POST", below_base(path)).url)

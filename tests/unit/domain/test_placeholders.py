@@ -4,10 +4,10 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime
 
+from summit_connector.domain.attributes import Layer, ResolvedAttribute
 from summit_connector.domain.incident import build_new_incident
 from summit_connector.domain.placeholders import expand, placeholder_values, unknown_placeholders
 from summit_connector.domain.template import CustomAttribute
-from summit_connector.domain.attributes import Layer, ResolvedAttribute
 
 from ..factories import make_event, make_template
 

@@ -1,0 +1,123 @@
+"""Connector.config (B-2): the vendor INI with our optional additions, validated into `ConnectorConfig`."""
+
+import configparser
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from summit_connector.adapters.config.connector_model import SECTIONS, ConnectorFile, ProxySection
+from summit_connector.adapters.config.messages import Location, invalid, validated
+from summit_connector.adapters.config.secrets import open_secret
+from summit_connector.adapters.config.settings import ConnectorConfig, OpConConnection
+from summit_connector.domain.template import VENDOR_DEFAULT_ATTRIBUTES, Attribute
+
+TOKEN_ENV = "SUMMIT_CONNECTOR_OPCON_TOKEN"
+DEFAULT_KEYS = {
+    "priority_name_value": "Priority_Name",
+    "impact_name_value": "Impact_Name",
+    "urgency_name_value": "Urgency_Name",
+    "sup_function_value": "Sup_Function",
+    "medium_value": "Medium",
+    "classification_name_value": "Classification_Name",
+    "source_value": "Source",
+    "category_name_value": "Category_Name",
+    "assigned_work_group_name_value": "Assigned_WorkGroup_Name",
+}
+
+
+def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorConfig:
+    """Read, validate and complete Connector.config; raises InvalidInput naming file, section, key and value."""
+    source = str(path)
+    settings = validated(ConnectorFile, _read_sections(path, source), source, _ini_location)
+    folder, general, opcon = path.absolute().parent, settings.general, settings.opcon
+    base_url = _url(source, "[OPCON API] ADDRESS", opcon.address, "https" if opcon.uses_tls else "http", opcon.port)
+    ca_bundle, proxy_url = _ca_bundle(source, folder, opcon.ca_bundle), _proxy_url(source, settings.proxy)
+    token, token_warnings = open_secret(TOKEN_ENV, environ, path, opcon.token, f"{source}: [OPCON API] TOKEN")
+    connection = OpConConnection(
+        base_url=base_url,
+        token=token,
+        verify_tls=opcon.verify_tls,
+        ca_bundle=ca_bundle,
+        timeout_seconds=general.http_timeout,
+        proxy_url=proxy_url,
+    )
+    return ConnectorConfig(
+        path=path.absolute(),
+        opcon=connection,
+        joblog_dir=folder / general.joblogdir,
+        templates_dir=folder / general.templatesdir,
+        log_dir=folder / general.logdir,
+        daily_start_hour=general.daily_start_hour,
+        debug=general.debug,
+        timezone=general.timezone,
+        http_timeout_seconds=general.http_timeout,
+        max_joblog_bytes=general.max_joblog_bytes,
+        defaults=_default_attributes(settings.defaults),
+        warnings=_http_warnings(source, base_url) + token_warnings,
+    )
+
+
+def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:
+    """Section names upper-cased, keys lower-cased, empty values dropped so that defaults apply."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False, default_section="\0")
+    try:
+        parser.read_string(path.read_text(encoding="utf-8-sig"), source=source)
+    except FileNotFoundError:
+        raise invalid(source, "", "file not found") from None
+    except (OSError, UnicodeDecodeError, configparser.Error) as error:
+        raise invalid(source, "", f"cannot be read: {str(error).splitlines()[0]}") from None
+    sections: dict[str, dict[str, str]] = {name: {} for name in SECTIONS}
+    for name in parser.sections():
+        values = {key: value.strip() for key, value in parser.items(name) if value.strip()}
+        sections.setdefault(" ".join(name.upper().split()), {}).update(values)
+    return sections
+
+
+def _ini_location(location: Location) -> str:
+    section, *key = location
+    return f"[{section}] {str(key[0]).upper()}" if key else f"[{section}]"
+
+
+def _url(source: str, where: str, address: str, scheme: str, port: int | None) -> str:
+    """ADDRESS as a URL: a scheme or port it carries is kept; else `scheme` and PORT, else the scheme's port."""
+    try:
+        parts = urlsplit(address if "://" in address else f"{scheme}://{address}")
+        port = parts.port or port or {"https": 443, "http": 80}.get(parts.scheme)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise invalid(source, where, f"must be a host name or an http(s) URL, got {address!r}")
+    netloc = parts.netloc if parts.port else f"{parts.netloc}:{port}"
+    return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
+
+
+def _proxy_url(source: str, proxy: ProxySection) -> str | None:
+    if not proxy.uses_proxy:
+        return None
+    if not proxy.address:
+        raise invalid(source, "[PROXY SERVER] ADDRESS", "is required when USES_PROXY is True")
+    return _url(source, "[PROXY SERVER] ADDRESS", proxy.address, "http", proxy.port)
+
+
+def _http_warnings(source: str, base_url: str) -> tuple[str, ...]:
+    if base_url.startswith("https://"):
+        return ()
+    return (
+        f"{source}: [OPCON API] uses plain http (USES_TLS=False or an http:// ADDRESS): the token travels unencrypted",
+    )
+
+
+def _default_attributes(section: dict[str, str]) -> tuple[Attribute, ...]:
+    """[DEFAULTS] keys set Summit fields; vendor defaults fill the gaps (B-2.2)."""
+    return tuple(
+        Attribute(field, section.get(key, VENDOR_DEFAULT_ATTRIBUTES[field])) for key, field in DEFAULT_KEYS.items()
+    )
+
+
+def _ca_bundle(source: str, folder: Path, name: str | None) -> Path | None:
+    if name is None:
+        return None
+    bundle = folder / name
+    if not bundle.is_file():
+        raise invalid(source, "[OPCON API] CA_BUNDLE", f"file not found, got {name!r}")
+    return bundle

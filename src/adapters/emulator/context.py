@@ -1,0 +1,43 @@
+"""What every route handler is given: the state, the tunable behaviour, the credentials and a clock."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from summit_connector.adapters.emulator.state import EmulatorState
+
+
+def _known_values() -> dict[str, set[str] | None]:
+    return {
+        "Category_Name": {"ElasticSearch", "Network", "Application Support", "IT", "Database", "Hardware"},
+        "Assigned_WorkGroup_Name": {"DevOps", "Application One", "Hardware", "IT Infra", "Service Desk"},
+    }
+
+
+@dataclass
+class EmulatorSettings:
+    """Tunable behaviour; change it at any time (also over HTTP: POST /_emulator/settings).
+
+    `double_encode`: None = replies on the `CommonWS_JsonObjCall_JSON`/`_json` operation are a JSON string holding
+    the JSON (as a WCF method returning `string` does) and the others are plain; True/False forces every reply.
+    `known_values`: Ticket field → tenant master values accepted, case-insensitively (None = anything goes);
+    an unknown value is rejected with `Errors` "Invalid <field> '<value>'".
+    `reject_closed_updates`: updating a Closed/Cancelled ticket is rejected (the connector must create a new one).
+    `jors_pending_polls`: how many polls of a job instance action answer `submitted` before the result.
+    """
+
+    double_encode: bool | None = None
+    jors_pending_polls: int = 1
+    attachment_field: str = "FileBase64"
+    known_values: dict[str, set[str] | None] = field(default_factory=_known_values)
+    reject_closed_updates: bool = True
+
+
+@dataclass(frozen=True)
+class Context:
+    state: EmulatorState
+    settings: EmulatorSettings
+    opcon_token: str
+    summit_api_key: str
+    summit_prefix: str
+    clock: Callable[[], datetime]

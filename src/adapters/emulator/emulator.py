@@ -1,0 +1,140 @@
+"""The Emulator: OpCon and Summit on two loopback servers, sharing one inspectable state."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from types import TracebackType
+from typing import Any
+from urllib.parse import unquote
+
+from summit_connector.adapters.emulator import control
+from summit_connector.adapters.emulator.context import Context, EmulatorSettings
+from summit_connector.adapters.emulator.faults import Faults
+from summit_connector.adapters.emulator.opcon_routes import opcon_app
+from summit_connector.adapters.emulator.records import Incident, LoggedRequest
+from summit_connector.adapters.emulator.samples import SAMPLE_DATE, Samples, seed_samples
+from summit_connector.adapters.emulator.server import Endpoint
+from summit_connector.adapters.emulator.state import EmulatorState
+from summit_connector.adapters.emulator.summit_routes import service_name, summit_app
+from summit_connector.adapters.emulator.wire import DROP, Request, Response
+
+_APPS = {"opcon": opcon_app, "summit": summit_app}
+
+
+class Emulator:
+    """See the package docstring for the whole contract."""
+
+    def __init__(self, opcon_token: str = "sandbox-token", summit_api_key: str = "sandbox-key",
+                 summit_prefix: str = "api_integration", *, settings: EmulatorSettings | None = None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
+        self.opcon_token = opcon_token
+        self.summit_api_key = summit_api_key
+        self.summit_prefix = summit_prefix
+        self.state = EmulatorState()
+        self.settings = settings or EmulatorSettings()
+        self.faults = Faults(self._set_available)
+        self._context = Context(self.state, self.settings, opcon_token, summit_api_key, summit_prefix, clock)
+        self._endpoints = {api: Endpoint(partial(self._serve, api)) for api in _APPS}
+        self._seeded: date | None = None
+        self._started = False
+
+    def start(self, host: str = "127.0.0.1", opcon_port: int = 0, summit_port: int = 0) -> None:
+        if self._started:
+            raise RuntimeError("the emulator is already running")
+        self._endpoints["opcon"].start(host, opcon_port)
+        try:
+            self._endpoints["summit"].start(host, summit_port)
+        except OSError:
+            self._endpoints["opcon"].stop()
+            raise
+        self._started = True
+
+    def stop(self) -> None:
+        """Stops both servers; requests hanging on an injected fault are woken and dropped."""
+        self._started = False
+        self.faults.cancel_timers()
+        for endpoint in self._endpoints.values():
+            endpoint.stop()
+
+    def __enter__(self) -> "Emulator":
+        if not self._started:
+            self.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.stop()
+
+    @property
+    def opcon_url(self) -> str:
+        return self._url("opcon")
+
+    @property
+    def summit_url(self) -> str:
+        return self._url("summit")
+
+    def view_url(self, ticket_no: str | int) -> str:
+        return f"{self.summit_url}/MDLIncidentMgmt/IM_TicketDetail.aspx?ID={ticket_no}"
+
+    def add_schedule(self, day: date | str, master_id: int, instance: int, name: str) -> str:
+        """Returns the daily schedule id `yyyyMMdd|masterId|instance`."""
+        return self.state.add_schedule(day, master_id, instance, name)
+
+    def add_job(self, schedule_id: str, name: str, uid: int | None = None, job_number: int | None = None,
+                tags: tuple[str, ...] | list[str] = (), incident_ticket_id: str = "", documentation: str = "",
+                job_output: dict[str, str] | None = None, **extra: Any) -> str:
+        """Returns the daily job id. Unset uid/job_number are numbered automatically; `extra` sets
+        `incident_ticket_url`, `job_type` ("Windows", "UNIX"), `machine` or `termination`."""
+        return self.state.add_job(schedule_id, name, uid=uid, job_number=job_number, documentation=documentation,
+                                  tags=tags, incident_ticket_id=incident_ticket_id,
+                                  job_output=dict(job_output or {}), **extra)
+
+    def add_incident(self, ticket_no: str | int, status: str, fields: dict[str, Any] | None = None) -> Incident:
+        return self.state.add_incident(ticket_no, status, fields)
+
+    def set_incident_status(self, ticket_no: str | int, status: str) -> None:
+        self.state.set_incident_status(ticket_no, status)
+
+    def seed_samples(self, day: date = SAMPLE_DATE) -> Samples:
+        self._seeded = day
+        return seed_samples(self.state, day)
+
+    def reset(self) -> None:
+        """Faults cleared, state emptied, and the samples seeded again if they were."""
+        self.faults.clear()
+        self.state.clear()
+        if self._seeded is not None:
+            seed_samples(self.state, self._seeded)
+
+    def _url(self, api: str) -> str:
+        endpoint = self._endpoints[api]
+        if not endpoint.port:
+            raise RuntimeError("the emulator has not been started")
+        return endpoint.url
+
+    def _set_available(self, api: str, up: bool) -> None:
+        if self._started:
+            endpoint = self._endpoints[api]
+            endpoint.restart() if up else endpoint.stop()
+
+    def _serve(self, api: str, request: Request) -> Response:
+        if api == "opcon" and control.is_control(request):
+            return control.handle(self, request)
+        self.state.record(LoggedRequest(api, request.method, request.target, request.loggable_body()))
+        plan = self.faults.take(api, self._fault_target(api, request))
+        if plan.hang and self._endpoints[api].closing.wait(plan.hang):
+            return DROP
+        if plan.failure and not plan.failure.after:
+            return self._injected(plan.failure.response())
+        with self.state.lock:
+            response = _APPS[api](self._context, request)
+        return self._injected(plan.failure.response()) if plan.failure else response
+
+    def _injected(self, response: Response) -> Response:
+        self.state.count("faults")
+        return response
+
+    @staticmethod
+    def _fault_target(api: str, request: Request) -> str:
+        target = unquote(request.target)
+        return f"{target} {service_name(request)}" if api == "summit" else target

@@ -1,0 +1,55 @@
+"""OpCon's JSON for the Daily, keys as SMA's clients read them (opcon-api.md §4.1, §8)."""
+
+from typing import Any
+
+from summit_connector.adapters.emulator.records import Job, JobDocumentation, Schedule
+
+_JOB_TYPES = {"Windows": 3, "UNIX": 6, "Container": 15, "Null Job": -1}
+
+
+def schedule_json(schedule: Schedule) -> dict[str, Any]:
+    return {
+        "id": schedule.id,
+        "uid": schedule.uid,
+        "date": f"{schedule.date.isoformat()}T00:00:00.0000000+00:00",
+        "dateAsInteger": int(f"{schedule.date:%Y%m%d}"),
+        "masterId": schedule.master_id,
+        "instance": schedule.instance,
+        "name": schedule.name,
+        "path": schedule.name,
+        "status": {"id": 4, "description": "In Process", "category": "Running", "containsFailedJobs": True},
+        "workWeek": "Monday-Friday",
+    }
+
+
+def job_json(job: Job, with_documentation: bool) -> dict[str, Any]:
+    machine = {"id": 1, "name": job.machine, "type": {"id": _JOB_TYPES.get(job.job_type, 0),
+                                                       "description": job.job_type}}
+    return {
+        "id": job.id,
+        "uid": job.uid,
+        "uniqueJobId": f"{job.schedule.name}|{job.name}",
+        "name": job.name,
+        "schedule": schedule_json(job.schedule),
+        "jobType": {"id": _JOB_TYPES.get(job.job_type, 0), "description": job.job_type},
+        "status": {"id": 910, "startStatus": None, "description": "Failed", "category": "Failed",
+                   "changeReason": None},
+        "terminationDescription": job.termination,
+        "startMachine": machine,
+        "primaryMachine": machine,
+        "tags": list(job.tags),
+        "incidentTicketId": job.incident_ticket_id or None,
+        "incidentTicketURL": job.incident_ticket_url or None,
+        "documentation": documentation_json(job.documentation) if with_documentation else None,
+        "jobNumber": job.job_number,
+        "frequency": {"name": "Daily"},
+    }
+
+
+def documentation_json(documentation: JobDocumentation) -> dict[str, Any]:
+    return {"id": documentation.id, "job": documentation.job, "frequency": documentation.frequency}
+
+
+def ticket_json(job: Job) -> dict[str, Any]:
+    """The one DailyJobIncidentTicket a job can have; its id is always 1."""
+    return {"id": 1, "ticketId": job.incident_ticket_id, "ticketUrl": job.incident_ticket_url}

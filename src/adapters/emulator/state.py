@@ -1,0 +1,101 @@
+"""Everything the emulator remembers, behind one lock: the Daily, the Summit tenant and what clients sent."""
+
+import threading
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from summit_connector.adapters.emulator.records import (
+    DocumentationWrite, Incident, Job, JobDocumentation, JorsAction, LoggedRequest, Schedule, TicketWrite,
+)
+
+FIRST_TICKET = 10001
+
+
+class EmulatorState:
+    """Hold `lock` while reading several fields at once; the request handlers hold it while they change things.
+
+    `jobs` by daily job id, `schedules` by daily schedule id, `incidents` by ticket number (str),
+    `incident_ticket_writes`/`documentation_writes` (POST/PUT/DELETE bodies as received), `requests`
+    (every request, faulted ones included), `counters` (`"opcon"`, `"summit"`, `"opcon:GET api/dailyjobs"`,
+    `"summit:IM_LogOrUpdateIncident"`, `"summit:Summit_UploadAttachmentBase64Encoded"`, `"faults"`).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.clear()
+
+    def clear(self) -> None:
+        with self.lock:
+            self.schedules: dict[str, Schedule] = {}
+            self.jobs: dict[str, Job] = {}
+            self.incidents: dict[str, Incident] = {}
+            self.actions: dict[int, JorsAction] = {}
+            self.incident_ticket_writes: list[TicketWrite] = []
+            self.documentation_writes: list[DocumentationWrite] = []
+            self.requests: list[LoggedRequest] = []
+            self.counters: Counter[str] = Counter()
+            self._next = Counter(schedule_uid=101, job_uid=5001, job_number=4245, ticket=FIRST_TICKET, action=1)
+
+    def take_next(self, kind: str) -> int:
+        with self.lock:
+            value = self._next[kind]
+            self._next[kind] += 1
+            return value
+
+    def _claim(self, kind: str, wanted: int | None) -> int:
+        """`wanted`, or the next free number; later automatic numbers never repeat a wanted one."""
+        if wanted is None:
+            return self.take_next(kind)
+        self._next[kind] = max(self._next[kind], wanted + 1)
+        return wanted
+
+    def record(self, log: LoggedRequest) -> None:
+        with self.lock:
+            self.requests.append(log)
+            self.counters[log.api] += 1
+
+    def count(self, key: str) -> None:
+        with self.lock:
+            self.counters[key] += 1
+
+    def add_schedule(self, day: date | str, master_id: int, instance: int, name: str) -> str:
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        schedule_id = f"{day:%Y%m%d}|{master_id}|{instance}"
+        with self.lock:
+            uid = self.take_next("schedule_uid")
+            self.schedules[schedule_id] = Schedule(schedule_id, uid, day, master_id, instance, name)
+        return schedule_id
+
+    def add_job(self, schedule_id: str, name: str, *, uid: int | None = None, job_number: int | None = None,
+                documentation: str = "", **fields: Any) -> str:
+        """Adds a job to a schedule added before; `fields` are further `Job` fields (tags, job_output...)."""
+        fields["tags"] = list(fields.get("tags", ()))
+        with self.lock:
+            schedule = self.schedules[schedule_id]
+            uid = self._claim("job_uid", uid)
+            number = self._claim("job_number", job_number)
+            job = Job(f"{schedule_id}|{name}", uid, name, schedule, JobDocumentation(uid, documentation or None),
+                      number, **fields)
+            self.jobs[job.id] = job
+        return job.id
+
+    def add_incident(self, ticket_no: str | int, status: str, fields: dict[str, Any] | None = None) -> Incident:
+        with self.lock:
+            number = self._claim("ticket", int(ticket_no))
+            incident = Incident(str(number), 500000 + number, status, dict(fields or {}))
+            self.incidents[incident.ticket_no] = incident
+        return incident
+
+    def set_incident_status(self, ticket_no: str | int, status: str) -> None:
+        """What an analyst does in the Summit UI; recorded in the change history."""
+        with self.lock:
+            incident = self.incidents[str(ticket_no)]
+            incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
+            incident.status = status
+
+    def job_by_uid(self, uid: int) -> Job | None:
+        return next((job for job in self.jobs.values() if job.uid == uid), None)
+
+    def job_by_number(self, number: int) -> Job | None:
+        return next((job for job in self.jobs.values() if job.job_number == number), None)

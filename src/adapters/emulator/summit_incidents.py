@@ -1,0 +1,166 @@
+"""IM_LogOrUpdateIncident and IM_GetIncidentDetailsAndChangeHistory over the emulated tenant (summit-api.md §3, §5)."""
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from summit_connector.adapters.emulator.context import Context
+from summit_connector.adapters.emulator.records import Incident
+from summit_connector.adapters.emulator.summit_envelope import envelope, ticket_number
+
+STATUSES = ("New", "Assigned", "In-Progress", "Pending", "Resolved", "Closed", "Cancelled")
+ACTIVE = ("New", "Assigned", "In-Progress", "Pending")
+CLOSED = ("Closed", "Cancelled")
+
+
+class Rejected(Exception):
+    """A business error: Summit answers HTTP 200 with the text in `Errors`."""
+
+
+def log_or_update(ctx: Context, body: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
+    try:
+        container = _container(body, params)
+        ticket = _ticket(container)
+        number = ticket_number(ticket.get("Ticket_No"))
+        incident = _update(ctx, number, container) if number not in ("", "0") else _create(ctx, container)
+    except Rejected as error:
+        return envelope(str(error), TicketNo=0, TicketID_Internal=0, TicketID_Encrypted=None,
+                        Resolution_DeadLine=None, ResolutionDeadLine=None, Priority=None, SLA=None)
+    verb = "updated" if number not in ("", "0") else "logged"
+    return _ticket_reply(ctx, incident, f"Ticket {incident.ticket_no} {verb} successfully")
+
+
+def details(ctx: Context, body: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
+    number = ticket_number(params.get("TicketNo"))
+    incident = ctx.state.incidents.get(number)
+    if incident is None:
+        empty = {"TicketDetails": [], "ChangeHistory": [], "CustomAttributes": []}
+        return envelope(f"Ticket '{number}' does not exist.", output_object={"IncidentDetails": empty})
+    return envelope(output_object={"IncidentDetails": {
+        "TicketDetails": [_ticket_details(incident)],
+        "ChangeHistory": [_history_item(incident, index, item) for index, item in enumerate(incident.history)],
+        "CustomAttributes": [_custom_attribute(incident, index, item)
+                             for index, item in enumerate(incident.custom_fields)],
+    }})
+
+
+def _container(body: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
+    """`IncidentContainerJsonObj` (an object) or `IncidentContainerJson` (the same, JSON-encoded as a string)."""
+    holder = params.get("incidentParamsJSON") or body.get("incidentParamsJSON")
+    if not isinstance(holder, dict):
+        raise Rejected("incidentParamsJSON is missing.")
+    if isinstance(holder.get("IncidentContainerJsonObj"), dict):
+        return holder["IncidentContainerJsonObj"]
+    try:
+        container = json.loads(holder["IncidentContainerJson"])
+    except (KeyError, TypeError, ValueError):
+        raise Rejected("IncidentContainerJsonObj or IncidentContainerJson (valid JSON) is required.") from None
+    if not isinstance(container, dict):
+        raise Rejected("IncidentContainerJson must hold a JSON object.")
+    return container
+
+
+def _ticket(container: dict[str, Any]) -> dict[str, Any]:
+    if not str(container.get("Updater") or "").strip():
+        raise Rejected("Updater is mandatory.")
+    ticket = container.get("Ticket")
+    if not isinstance(ticket, dict):
+        raise Rejected("Ticket is mandatory.")
+    return ticket
+
+
+def _create(ctx: Context, container: dict[str, Any]) -> Incident:
+    ticket = container["Ticket"]
+    status = _status(ticket.get("Status")) or "New"
+    _check_master_values(ctx, ticket)
+    number = ctx.state.take_next("ticket")
+    incident = Incident(str(number), 500000 + number, status)
+    _apply(incident, container)
+    ctx.state.incidents[incident.ticket_no] = incident
+    return incident
+
+
+def _update(ctx: Context, number: str, container: dict[str, Any]) -> Incident:
+    incident = ctx.state.incidents.get(number)
+    if incident is None:
+        raise Rejected(f"Ticket_No '{number}' does not exist.")
+    if incident.status in CLOSED and ctx.settings.reject_closed_updates:
+        raise Rejected(f"Ticket {number} is {incident.status} and cannot be updated.")
+    status = _status(container["Ticket"].get("Status")) or incident.status
+    _check_master_values(ctx, container["Ticket"])
+    if status != incident.status:
+        incident.reopened = incident.reopened or (incident.status == "Resolved" and status in ACTIVE)
+        incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
+        incident.status = status
+    _apply(incident, container)
+    return incident
+
+
+def _status(value: Any) -> str:
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    canonical = {status.lower(): status for status in STATUSES}.get(text.lower())
+    if canonical is None:
+        raise Rejected(f"Invalid Status '{text}'.")
+    return canonical
+
+
+def _check_master_values(ctx: Context, ticket: dict[str, Any]) -> None:
+    for field, known in ctx.settings.known_values.items():
+        value = str(ticket.get(field) or "").strip()
+        if value and known is not None and value.lower() not in {item.lower() for item in known}:
+            raise Rejected(f"Invalid {field} '{value}'.")
+
+
+def _apply(incident: Incident, container: dict[str, Any]) -> None:
+    """Non-empty Ticket fields overwrite; Information is appended; custom fields merge by group and name."""
+    fields = {k: v for k, v in container["Ticket"].items() if k not in ("Ticket_No", "Status") and v not in ("", None)}
+    incident.fields.update(fields)
+    information = container.get("TicketInformation") or {}
+    if isinstance(information, dict) and str(information.get("Information") or "").strip():
+        incident.information.append(str(information["Information"]))
+    for custom in container.get("CustomFields") or []:
+        if isinstance(custom, dict):
+            _merge_custom_field(incident, custom)
+
+
+def _merge_custom_field(incident: Incident, custom: dict[str, Any]) -> None:
+    key = (custom.get("GroupName"), custom.get("Name"))
+    incident.custom_fields[:] = [c for c in incident.custom_fields if (c.get("GroupName"), c.get("Name")) != key]
+    incident.custom_fields.append(dict(custom))
+
+
+def _ticket_reply(ctx: Context, incident: Incident, message: str) -> dict[str, Any]:
+    deadline = ctx.clock() + timedelta(days=1)
+    return envelope(message=message, TicketNo=int(incident.ticket_no), TicketID_Internal=incident.ticket_id,
+                    TicketID_Encrypted=incident.encrypted_id, Resolution_DeadLine=f"{deadline:%m/%d/%Y %H:%M:%S}",
+                    ResolutionDeadLine=None, Priority=None, SLA=None)
+
+
+def _ticket_details(incident: Incident) -> dict[str, Any]:
+    fields = incident.fields
+    description = str(fields.get("Description") or "")
+    return {
+        "Ticket_ID": incident.ticket_id, "Ticket_No": incident.ticket_no, "Status": incident.status,
+        "Subject": str(fields.get("Symptom") or "") or (description.splitlines() or [""])[0],
+        "Description": description, "Information": "\n".join(incident.information),
+        "Reopen_Ticket": incident.reopened, "Repeat_Ticket": False, "attachments": bool(incident.attachments),
+        "Ticket_ID_Encrypted": incident.encrypted_id, "WG_Name": fields.get("Assigned_WorkGroup_Name"),
+        "Category": fields.get("Category_Name"), "PriorityName": fields.get("Priority_Name"),
+        "Impact_Name": fields.get("Impact_Name"), "Severity_Name": fields.get("Urgency_Name"),
+        "Classification": fields.get("Classification_Name"), "Sup_Function": fields.get("Sup_Function"),
+        "Medium": fields.get("Medium"), "Source": fields.get("Source"), "SLA_Name": fields.get("SLA_Name"),
+        "Caller_EmailID": fields.get("Caller_EmailID"), "Assigned_Engineer_Email": fields.get("Assigned_Engineer_Email"),
+    }
+
+
+def _history_item(incident: Incident, index: int, item: dict[str, Any]) -> dict[str, Any]:
+    return {"uid": index + 1, "change_date": None, "change_by": 0, "change_byName": "API", "AttributeType": None,
+            "Incident_ID": incident.ticket_id, **item}
+
+
+def _custom_attribute(incident: Incident, index: int, item: dict[str, Any]) -> dict[str, Any]:
+    return {"ID": index + 1, "Incident_ID": incident.ticket_id, "Group_Name": item.get("GroupName"),
+            "IM_CtAttribute_ID": index + 1, "SR_CtAttribute_Name": item.get("Name"),
+            "AttributeText": item.get("Value")}

@@ -1,0 +1,103 @@
+"""OpConJobLogs: JORS LIST then FILE actions, polled with a growing, bounded back-off (B-4.11)."""
+
+import httpx
+import pytest
+from opcon_samples import BASE, action, make_job, opcon_client
+
+from summit_connector.adapters.opcon import OpConJobLogs
+from summit_connector.application.errors import OpConError, OpConUnavailable
+from summit_connector.domain.model import JobLog
+
+pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
+
+ACTIONS = "/api/jobinstanceactions"
+LIST = {"action": "LIST", "jobInstanceActionItems": [{"id": 4245}]}
+STDOUT = r"C:\ProgramData\OpConxps\SAM\JobOutput\PAYROLL\Pay Job_0000004245.log"
+STDERR = "/usr/local/lsam/joblogs/pay_job.err"
+
+
+def file_body(entry: str) -> dict:
+    return {"action": "FILE", "jobInstanceActionItems": [{"id": 4245, "jorsRequestParameters": entry}]}
+
+
+class RecordingSleep:
+    def __init__(self) -> None:
+        self.pauses: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+
+
+def test_fetch_b_4_11_lists_then_fetches_every_file_polling_until_success(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "submitted"))
+    respx_mock.get(f"{ACTIONS}/71").mock(
+        side_effect=[
+            httpx.Response(200, json=action(71, "submitted")),
+            httpx.Response(200, json=action(71, "submitted")),
+            httpx.Response(200, json=action(71, "success", files=[STDOUT, STDERR])),
+        ]
+    )
+    respx_mock.post(ACTIONS, json__eq=file_body(STDOUT)).respond(json=action(72, "submitted", "FILE"))
+    respx_mock.get(f"{ACTIONS}/72").respond(json=action(72, "success", "FILE", data="step 1 ok\r\nstep 2 échoué\r\n"))
+    respx_mock.post(ACTIONS, json__eq=file_body(STDERR)).respond(json=action(73, "success", "FILE", data="oops\n"))
+    sleep = RecordingSleep()
+
+    logs = OpConJobLogs(opcon_client(), sleep=sleep, poll_interval=0.5).fetch(make_job())
+
+    assert logs == [
+        JobLog("Pay Job_0000004245.log", "step 1 ok\r\nstep 2 échoué\r\n".encode()),
+        JobLog("pay_job.err", b"oops\n"),
+    ]
+    assert sleep.pauses == [0.5, 1.0, 2.0, 0.5]
+
+
+def test_fetch_b_4_11_returns_nothing_and_asks_nothing_for_a_job_without_job_number(respx_mock):
+    assert OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job(job_number=None)) == []
+
+
+def test_fetch_b_4_11_returns_nothing_when_the_job_has_no_output_files(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "success", files=[]))
+
+    assert OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job()) == []
+
+
+def test_fetch_b_4_11_a_failed_list_is_an_opcon_error_quoting_the_items_message(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "submitted"))
+    failed = action(71, "failed", message="Unable to connect to JORS on WINAGENT01 port 3110")
+    respx_mock.get(f"{ACTIONS}/71").respond(json=failed)
+
+    with pytest.raises(OpConError, match="LIST action for job number 4245 failed: Unable to connect to JORS"):
+        OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job())
+
+
+def test_fetch_b_4_11_a_failed_file_action_is_an_opcon_error(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "success", files=[STDOUT]))
+    failed = action(72, "success", "FILE")
+    failed["jobInstanceActionItems"][0].update(result="failed", message="File not found")
+    respx_mock.post(ACTIONS, json__eq=file_body(STDOUT)).respond(json=failed)
+
+    with pytest.raises(OpConError, match="FILE action for job number 4245 failed: File not found"):
+        OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job())
+
+
+def test_fetch_b_4_11_gives_up_as_unavailable_when_the_poll_budget_is_spent(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "submitted"))
+    polls = respx_mock.get(f"{ACTIONS}/71").respond(json=action(71, "submitted"))
+    sleep = RecordingSleep()
+
+    with pytest.raises(OpConUnavailable, match="action 71 was not finished after 30 s"):
+        OpConJobLogs(opcon_client(), sleep=sleep, poll_interval=0.5, poll_budget_seconds=30.0).fetch(make_job())
+
+    assert sleep.pauses == [0.5, 1.0, 2.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 2.5]
+    assert polls.call_count == len(sleep.pauses)
+
+
+def test_fetch_b_4_11_does_not_poll_an_action_that_is_finished_on_submission(respx_mock):
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "success", files=["JOB001.log"]))
+    respx_mock.post(ACTIONS, json__eq=file_body("JOB001.log")).respond(json=action(72, "success", "FILE", data=None))
+    sleep = RecordingSleep()
+
+    logs = OpConJobLogs(opcon_client(), sleep=sleep).fetch(make_job())
+
+    assert logs == [JobLog("JOB001.log", b"")]
+    assert sleep.pauses == []
