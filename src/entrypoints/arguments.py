@@ -9,7 +9,7 @@ from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.model import FailureEvent
 
 PROGRAM = "summit-connector"
-COMMANDS = ("report",)
+COMMANDS = ("report", "demo", "sandbox")
 CONFIG_FLAGS = ("-c", "--config")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="report one failed job (the Notification Manager command)")
     _add_report_flags(report)
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+    demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
+    _add_config_flag(demo)
+    sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
+    _add_config_flag(sandbox)
+    sandbox.add_argument("--port", type=int, default=0, help="OpCon port (Summit gets the next one; default: any)")
+    sandbox.add_argument("--dir", default="sandbox", help="where to write its Connector.config (default ./sandbox)")
+    sandbox.add_argument("--seconds", type=float, default=0, help="stop after this many seconds (default: never)")
     return parser
 
 

@@ -45,9 +45,9 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
 
 
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints import report_command
+    from summit_connector.entrypoints import demo_command, report_command, sandbox_command
 
-    commands = {"report": report_command.run}
+    commands = {"report": report_command.run, "demo": demo_command.run, "sandbox": sandbox_command.run}
     return commands[args.command](args, stdout, stderr, environ)
 
 

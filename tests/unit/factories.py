@@ -123,6 +123,18 @@ class UnreadableStatusIncidents(InMemoryIncidents):
         raise SummitUnavailable("IM_GetIncidentDetailsAndChangeHistory timed out")
 
 
+class StatusRecordingIncidents(InMemoryIncidents):
+    """Summit that remembers which tickets' statuses were read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_reads: list[str] = []
+
+    def status_of(self, ticket_number: str) -> str | None:
+        self.status_reads.append(ticket_number)
+        return super().status_of(ticket_number)
+
+
 class WriteBackRefusingDailyJobs(InMemoryDailyJobs):
     """OpCon that finds the job but goes away before the ticket number is written back."""
 

@@ -23,7 +23,7 @@ Emulator(opcon_token="sandbox-token", summit_api_key="sandbox-key", summit_prefi
   add_job(schedule_id, name, uid=None, job_number=None, tags=(), incident_ticket_id="", documentation="",
           job_output={file name or agent path: text}, **incident_ticket_url/job_type/machine/termination) -> job id;
   add_incident(ticket_no, status, fields=None); set_incident_status(ticket_no, status);
-  seed_samples(day=2024-09-21) -> Samples; reset().
+  seed_samples(day=2024-09-21) -> Samples (kept as .samples); reset() (as constructed, samples re-seeded).
 
 OpCon (paths case-insensitive; `Authorization: Token <token>` on all but GET /api/version, else 401 with
 `[{"code": 401, "message": "Invalid token specified"}]`): GET /api/version, /api/tokens, /api/servicestatus,

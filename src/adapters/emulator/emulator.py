@@ -1,6 +1,7 @@
 """The Emulator: OpCon and Summit on two loopback servers, sharing one inspectable state."""
 
 from collections.abc import Callable
+from copy import deepcopy
 from datetime import date, datetime
 from functools import partial
 from types import TracebackType
@@ -32,10 +33,11 @@ class Emulator:
         self.summit_prefix = summit_prefix
         self.state = EmulatorState()
         self.settings = settings or EmulatorSettings()
+        self._initial_settings = deepcopy(self.settings)
+        self.samples: Samples | None = None
         self.faults = Faults(self._set_available)
         self._context = Context(self.state, self.settings, opcon_token, summit_api_key, summit_prefix, clock)
         self._endpoints = {api: Endpoint(partial(self._serve, api)) for api in _APPS}
-        self._seeded: date | None = None
         self._started = False
 
     def start(self, host: str = "127.0.0.1", opcon_port: int = 0, summit_port: int = 0) -> None:
@@ -96,15 +98,18 @@ class Emulator:
         self.state.set_incident_status(ticket_no, status)
 
     def seed_samples(self, day: date = SAMPLE_DATE) -> Samples:
-        self._seeded = day
-        return seed_samples(self.state, day)
+        """Loads the sample Daily (see `Samples`); also kept as `self.samples`."""
+        self.samples = seed_samples(self.state, day)
+        return self.samples
 
     def reset(self) -> None:
-        """Faults cleared, state emptied, and the samples seeded again if they were."""
+        """Back to as constructed: faults cleared, settings restored, state emptied; samples seeded again if they were."""
         self.faults.clear()
+        for name, value in vars(deepcopy(self._initial_settings)).items():
+            setattr(self.settings, name, value)
         self.state.clear()
-        if self._seeded is not None:
-            seed_samples(self.state, self._seeded)
+        if self.samples is not None:
+            self.seed_samples(self.samples.date)
 
     def _url(self, api: str) -> str:
         endpoint = self._endpoints[api]

@@ -11,22 +11,20 @@ LOG_DIR = "C:\\ProgramData\\OpConxps\\SAM\\Log\\"
 
 
 @pytest.fixture(scope="module")
-def running():
-    with Emulator() as emulator:
-        yield emulator
+def emulator():
+    with Emulator() as running:
+        running.seed_samples()
+        yield running
 
 
-@pytest.fixture
-def emulator(running):
-    running.reset()
-    running.settings.jors_pending_polls = 1
-    running.samples = running.seed_samples()
-    return running
+@pytest.fixture(autouse=True)
+def fresh(emulator):
+    emulator.reset()
 
 
 @pytest.fixture(scope="module")
-def opcon(running):
-    with httpx.Client(base_url=running.opcon_url, headers={"Authorization": "Token sandbox-token"}) as client:
+def opcon(emulator):
+    with httpx.Client(base_url=emulator.opcon_url, headers={"Authorization": "Token sandbox-token"}) as client:
         yield client
 
 

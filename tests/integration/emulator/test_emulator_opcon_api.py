@@ -11,27 +11,26 @@ TOKEN = {"Authorization": "Token sandbox-token"}
 
 
 @pytest.fixture(scope="module")
-def running():
-    with Emulator() as emulator:
-        yield emulator
+def emulator():
+    with Emulator() as running:
+        running.seed_samples()
+        yield running
 
 
-@pytest.fixture
-def emulator(running):
-    running.reset()
-    running.samples = running.seed_samples()
-    return running
+@pytest.fixture(autouse=True)
+def fresh(emulator):
+    emulator.reset()
 
 
 @pytest.fixture(scope="module")
-def opcon(running):
-    with httpx.Client(base_url=running.opcon_url, headers=TOKEN, timeout=5) as client:
+def opcon(emulator):
+    with httpx.Client(base_url=emulator.opcon_url, headers=TOKEN, timeout=5) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
-def anonymous(running):
-    with httpx.Client(base_url=running.opcon_url, timeout=5) as client:
+def anonymous(emulator):
+    with httpx.Client(base_url=emulator.opcon_url, timeout=5) as client:
         yield client
 
 

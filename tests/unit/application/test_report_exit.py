@@ -2,7 +2,14 @@
 
 from summit_connector.application.report import Action
 
-from ..factories import EXIT_ON_NOTICKET, make_connector, make_event, make_job, vendor_routing_template
+from ..factories import (
+    EXIT_ON_NOTICKET,
+    StatusRecordingIncidents,
+    make_connector,
+    make_event,
+    make_job,
+    vendor_routing_template,
+)
 
 EXIT_TEMPLATE = vendor_routing_template(extra_tags=(EXIT_ON_NOTICKET,))
 
@@ -34,3 +41,12 @@ def test_an_exit_tag_leaves_the_existing_ticket_untouched():
     assert connector.incidents.updates == {}
     assert connector.incidents.statuses == {"4711": "Resolved"}
     assert outcome.action is Action.SKIPPED_EXIT
+
+
+def test_an_exit_tag_is_checked_before_summit_is_asked_about_the_ticket():
+    job = make_job(tags=("NOTICKET",), incident_ticket_id="4711")
+    connector = make_connector(jobs=(job,), template=EXIT_TEMPLATE, incidents=StatusRecordingIncidents())
+
+    connector.report(make_event())
+
+    assert connector.incidents.status_reads == []

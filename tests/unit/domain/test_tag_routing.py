@@ -50,6 +50,16 @@ def test_a_tag_start_rule_matches_a_tag_prefix():
     assert routed(("PAYROLL_NIGHTLY",), tag_rules=tag_rules) == {WORKGROUP: "Payroll Team"}
 
 
+def test_a_tag_end_rule_matches_only_a_tag_suffix():
+    assert routed(("ROUTE1_APP1", "APP_ROUTE1_X")) == {WORKGROUP: "DevOps"}
+
+
+def test_a_tag_start_rule_matches_only_a_tag_prefix():
+    tag_rules = (TagRule("TAG_START", "PAY", WORKGROUP, "Payroll Team"),)
+
+    assert routed(("NIGHTLY_PAY", "X_PAYROLL"), tag_rules=tag_rules) == {}
+
+
 def test_routing_rules_are_case_sensitive():
     assert routed(("APP1_route1",)) == {WORKGROUP: "DevOps"}
 
