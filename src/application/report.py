@@ -74,10 +74,13 @@ class ReportFailure:
         status = self._ticket_status(job)
         plan = plan_report(event, job, status, self._template, self._settings, now)
         ticket = self._deliver(plan)
+        write_back_failure = None
         if plan.action is PlannedAction.CREATE and job is not None:
-            self._write_back(plan, job, ticket)
+            write_back_failure = self._write_back(plan, job, ticket)
         if ticket and job is not None and self._template.rules.include_job_log_attachment:
             warnings += self._attach_logs(job, ticket)
+        if write_back_failure is not None:
+            raise write_back_failure
         url = view_url(self._template, ticket) if ticket else ""
         return ReportOutcome(_DONE[plan.action], event, plan.reason, ticket, url, plan.previous_ticket, tuple(warnings))
 
@@ -114,14 +117,18 @@ class ReportFailure:
             raise DeliveryFailed(f"Summit did not take the incident: {error}", error) from error
         return ""
 
-    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str) -> None:
+    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str) -> DeliveryFailed | None:
+        """The failure is returned, not raised, so the job log still reaches the incident that exists."""
         try:
             self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
             if plan.documentation is not None:
                 self._daily_jobs.write_documentation(job, plan.documentation)
         except (OpConUnavailable, OpConError) as error:
             message = f"incident {ticket} was created but OpCon did not take the number: {error}"
-            raise DeliveryFailed(message, error, ticket_number=ticket) from error
+            failure = DeliveryFailed(message, error, ticket_number=ticket)
+            failure.__cause__ = error
+            return failure
+        return None
 
     def _attach_logs(self, job: DailyJob, ticket: str) -> list[str]:
         try:

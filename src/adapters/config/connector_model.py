@@ -28,7 +28,7 @@ class GeneralSection(BaseModel):
     debug: IniBool = False
     timezone: str | None = None
     http_timeout: float = Field(30.0, gt=0)
-    max_joblog_bytes: int = Field(5 * 1024 * 1024, gt=0)
+    max_joblog_bytes: int = Field(5 * 1024 * 1024, ge=1024)
 
     @field_validator("timezone")
     @classmethod

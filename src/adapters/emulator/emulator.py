@@ -118,9 +118,12 @@ class Emulator:
         return endpoint.url
 
     def _set_available(self, api: str, up: bool) -> None:
-        if self._started:
-            endpoint = self._endpoints[api]
-            endpoint.restart() if up else endpoint.stop()
+        if not self._started:
+            return
+        if up:
+            self._endpoints[api].restart()
+        else:
+            self._endpoints[api].stop()
 
     def _serve(self, api: str, request: Request) -> Response:
         if api == "opcon" and control.is_control(request):

@@ -67,6 +67,7 @@ class Endpoint:
         self.closing = threading.Event()
         self.host = ""
         self.port = 0
+        self._lock = threading.Lock()
 
     @property
     def running(self) -> bool:
@@ -77,6 +78,10 @@ class Endpoint:
         return f"http://{self.host}:{self.port}"
 
     def start(self, host: str, port: int) -> None:
+        with self._lock:
+            self._start(host, port)
+
+    def _start(self, host: str, port: int) -> None:
         server = _Server((host, port), _Handler)
         server.app = self._app
         self.host, self.port = host, server.server_address[1]
@@ -87,16 +92,18 @@ class Endpoint:
         self._thread.start()
 
     def stop(self) -> None:
-        server, thread, self._server, self._thread = self._server, self._thread, None, None
-        if server is None:
-            return
-        self.closing.set()
-        server.shutdown()
-        server.server_close()
-        if thread is not None:
-            thread.join(timeout=2)
+        with self._lock:
+            server, thread, self._server, self._thread = self._server, self._thread, None, None
+            if server is None:
+                return
+            self.closing.set()
+            server.shutdown()
+            server.server_close()
+            if thread is not None:
+                thread.join(timeout=2)
 
     def restart(self) -> None:
         """Back up on the port it had, so clients that were refused reconnect to the same URL."""
-        if not self.running and self.port:
-            self.start(self.host, self.port)
+        with self._lock:
+            if self._server is None and self.port:
+                self._start(self.host, self.port)

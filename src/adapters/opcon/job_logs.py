@@ -23,7 +23,7 @@ class OpConJobLogs(JobLogs):
         self,
         client: httpx.Client,
         sleep: Callable[[float], None] = time.sleep,
-        poll_interval: float = 0.5,
+        poll_interval: float = 0.05,
         poll_budget_seconds: float = 30.0,
     ) -> None:
         self._api = OpConHttp(client)

@@ -1,5 +1,6 @@
 """The emulated OpCon REST API, over loopback, as the connector's OpCon adapter sees it (B-4.2, B-4.10)."""
 
+from datetime import date
 from urllib.parse import quote
 
 import httpx
@@ -224,3 +225,41 @@ def test_documentation_post_and_wrong_documentation_id(emulator, opcon):
 
     assert created.json()["job"] == "first note"
     assert wrong.status_code == 404
+
+
+def test_the_b42_lookup_finds_a_sub_schedule_job_from_the_notification_values(emulator, opcon):
+    job = emulator.samples.sub_schedule
+    rows = opcon.get("/api/dailyschedules", params={"dates": job.date.isoformat()}).json()
+    row = next(r for r in rows if (r["masterId"], r["instance"]) == (job.schedule_id, job.instance))
+
+    found = opcon.get("/api/dailyjobs", params={"ids": f"{row['id']}|{job.name}", "includeDocumentation": "true"})
+
+    assert [(r["id"], r["uid"]) for r in found.json()] == [(job.id, job.uid)]
+    assert emulator.state.requests[-1].params["ids"] == "20240921|18|1|Load[Customers]"
+    assert emulator.state.requests[-1].route == "/api/dailyjobs"
+
+
+def test_the_samples_cover_routing_tags_exit_and_existing_tickets(emulator):
+    samples = emulator.samples
+    existing = (samples.open_ticket, samples.resolved_ticket, samples.closed_ticket)
+
+    statuses = {job.ticket: emulator.state.incidents[job.ticket].status for job in existing}
+
+    assert statuses == {"9001": "In-Progress", "9002": "Resolved", "9003": "Closed"}
+    assert [job.tags for job in (samples.route1, samples.default_route, samples.category, samples.assign_to)] == [
+        ("APP1_ROUTE1",), ("APP_ONE",), ("CATNAME_Elasticsearch",), ("ASSIGNTO_test",)]
+    assert samples.workgroup.tags == ("APP1", "WRKGRP_DevOps", "TESTING")
+    assert "NOTICKET" in samples.no_ticket.tags
+    assert len({job.uid for job in samples.all()}) == 12
+
+
+def test_sample_report_arguments_are_what_notification_manager_passes(emulator):
+    assert emulator.samples.plain.report_args() == [
+        "-a", "UNIXAGENT01", "-s", "PAYROLL", "-jn", "JOB001", "-e", "+000000001:0000:N",
+        "-sd", "2024-09-21", "-si", "16", "-sn", "1"]
+
+
+def test_samples_can_be_seeded_for_another_day():
+    samples = Emulator().seed_samples(date(2025, 1, 2))
+
+    assert samples.plain.id == "20250102|16|1|JOB001"

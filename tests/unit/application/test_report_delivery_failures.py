@@ -4,6 +4,8 @@ import pytest
 
 from summit_connector.application.errors import DeliveryFailed, OpConUnavailable, SummitRejected, SummitUnavailable
 
+from summit_connector.domain.model import JobLog
+
 from ..factories import WriteBackRefusingDailyJobs, make_connector, make_event, make_job
 
 
@@ -52,3 +54,14 @@ def test_a_failed_write_back_after_a_created_incident_carries_the_ticket_number(
     assert failure.value.ticket_number == "1001"
     assert isinstance(failure.value.cause, OpConUnavailable)
     assert list(connector.incidents.created) == ["1001"]
+
+
+def test_a_failed_write_back_still_attaches_the_job_log_to_the_created_incident_b_4_11():
+    job = make_job()
+    connector = make_connector(jobs=(job,), daily_jobs=WriteBackRefusingDailyJobs(),
+                               logs={job.uid: [JobLog("JOB001.log", b"step 3 failed")]})
+
+    with pytest.raises(DeliveryFailed):
+        connector.report(make_event())
+
+    assert [log.name for log in connector.incidents.attachments["1001"]] == ["JOB001.log"]

@@ -75,4 +75,3 @@ def test_a_job_not_found_in_opcon_has_nothing_written_back():
 
     assert connector.daily_jobs.tickets == {}
     assert connector.daily_jobs.documentation == {}
-

@@ -1,8 +1,8 @@
 """B-5.1–B-5.4: tag-derived attributes (work group, tag routing, category, assigned engineer)."""
 
-from summit_connector.domain.tags import engineer_email, route_by_tags
 from collections.abc import Sequence
 
+from summit_connector.domain.tags import engineer_email, route_by_tags
 from summit_connector.domain.template import Rules, TagRule
 
 from ..factories import DEFAULT_TO_DEVOPS, ROUTE1_TO_APPLICATION_ONE
@@ -108,6 +108,15 @@ def test_an_at_sign_is_inserted_when_the_assignto_value_lacks_one():
 
 def test_an_assignto_value_with_its_at_sign_is_appended_as_is():
     assert engineer_email("test", "@service-now.com") == "test@service-now.com"
+
+
+def test_the_vendor_assignto_rule_naming_assign_to_also_gets_the_email_b_5_4():
+    tag_rules = (TagRule("ASSIGNTO", "ASSIGNTO", "Assign_To", "service-now.com"),)
+
+    assert routed(("ASSIGNTO_test",), Rules(include_assign_to_tag=True), tag_rules) == {
+        "Assigned_Engineer_Email": "test@service-now.com",
+        "Assign_To": "test@service-now.com",
+    }
 
 
 def test_assignto_tags_are_ignored_when_the_rule_is_off():
