@@ -11,6 +11,15 @@ from summit_connector.domain.model import FailureEvent
 PROGRAM = "summit-connector"
 COMMANDS = ("report", "demo", "sandbox")
 CONFIG_FLAGS = ("-c", "--config")
+VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
+  summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
+                   -sd [[$SCHEDULE DATE-SSUM]] -si [[$SCHEDULE ID]] -sn [[$SCHEDULE INST]] -t basic.json
+
+  -a/--agent  -s/--schedule  -jn/--job  -e/--termination  -sd/--schedule-date (yyyy-MM-dd, yyyyMMdd, dd-mmm-yyyy)
+  -si/--schedule-id  -sn/--schedule-instance  -t/--template  -c/--config  --json
+  `summit-connector report --help` describes each flag.
+
+Exit status: 0 incident created or updated (or deliberately none), 1 kept for retry, 2 invalid input, 3 not delivered."""
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -40,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROGRAM,
         description="Turns failed OpCon jobs into Symphony Summit incidents. "
         "Bare vendor arguments (-a -s -jn -e -sd -si -sn -t) mean `report`.",
+        epilog=VENDOR_USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")

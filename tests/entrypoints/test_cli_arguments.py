@@ -16,11 +16,13 @@ def test_help_lists_every_vendor_flag():
         assert flag in result.stdout
 
 
-def test_top_level_help_names_the_report_command():
+def test_top_level_help_shows_the_vendor_command_line_and_flags():
     result = run_cli(["--help"])
 
     assert result.code == ExitCode.OK
-    assert "report" in result.stdout and "Bare vendor arguments" in result.stdout
+    assert "Bare vendor arguments" in result.stdout and "[[$SCHEDULE DATE-SSUM]]" in result.stdout
+    for flag in ("-a/--agent", "-jn/--job", "-sd/--schedule-date", "-si/--schedule-id", "-sn/--schedule-instance"):
+        assert flag in result.stdout
 
 
 def test_version_prints_the_package_version():
@@ -139,3 +141,25 @@ def test_bad_now_override_exits_2_b_1_5(tmp_path):
 
     assert result.code == ExitCode.INVALID_INPUT
     assert "SUMMIT_CONNECTOR_NOW" in result.stderr and "'soon'" in result.stderr
+
+
+@pytest.mark.parametrize("section", ["address", "credentials", "rules"])
+def test_template_without_a_required_section_exits_2_naming_it_b_3_2(tmp_path, section):
+    config = write_config(tmp_path)
+    template = write_template(tmp_path)
+    template.write_text(template.read_text().replace(f'"{section}"', '"renamed"'))
+
+    result = run_cli(["-c", str(config), *VENDOR_ARGS])
+
+    assert result.code == ExitCode.INVALID_INPUT
+    assert "basic.json" in result.stderr and section in result.stderr and "Traceback" not in result.stderr
+
+
+def test_template_with_a_bad_hhmm_exits_2_naming_day_and_value_b_4_8(tmp_path):
+    config = write_config(tmp_path)
+    write_template(tmp_path, workingHours={"monday": {"start": "0800", "stop": "2460"}})
+
+    result = run_cli(["-c", str(config), *VENDOR_ARGS])
+
+    assert result.code == ExitCode.INVALID_INPUT
+    assert "workingHours.monday.stop" in result.stderr and "2460" in result.stderr

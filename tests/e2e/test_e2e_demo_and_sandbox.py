@@ -1,0 +1,46 @@
+"""`demo` and `sandbox` as a new user runs them (B-7)."""
+
+import shlex
+import subprocess
+import time
+
+from conftest import CLI
+
+
+def test_demo_reports_a_sample_failure_and_shows_both_sides(tmp_path):
+    done = subprocess.run([str(CLI), "demo"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert "Summit received incident 10001" in done.stdout
+    assert "Incident Ticket ID" in done.stdout and "JOB001_0000004245.stderr" in done.stdout
+    assert "Incident 10001 created for JOB001 (PAYROLL, 2024-09-21)" in done.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sandbox_serves_sample_jobs_that_a_report_can_use(tmp_path):
+    sandbox = subprocess.Popen([str(CLI), "sandbox", "--dir", str(tmp_path / "lab"), "--seconds", "60"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = _lines_until_ready(sandbox)
+        command = next(line for line in lines if line.startswith("Try: "))[len("Try: "):]
+
+        report = subprocess.run([str(CLI), *shlex.split(command)[1:]], capture_output=True, text=True, timeout=60)
+    finally:
+        sandbox.terminate()
+        sandbox.wait(timeout=10)
+
+    assert report.returncode == 0, report.stderr
+    assert report.stdout.startswith("Incident 10001 created for JOB001")
+    assert (tmp_path / "lab" / "Connector.config").exists()
+
+
+def _lines_until_ready(process: subprocess.Popen, limit: float = 30.0) -> list[str]:
+    lines, deadline = [], time.monotonic() + limit
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line.strip())
+        if line.startswith("Ready."):
+            return lines
+    raise AssertionError(f"sandbox did not start: {lines} {process.stderr.read() if process.poll() else ''}")
