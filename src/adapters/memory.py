@@ -11,12 +11,24 @@ They record what happened so tests assert on end state::
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
 """
 
+import threading
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
 from summit_connector.application.errors import OpConUnavailable, SummitRejected, SummitUnavailable
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
+from summit_connector.application.ports import (
+    Clock,
+    DailyJobs,
+    Incidents,
+    JobLocks,
+    JobLogs,
+    KeptEvent,
+    KeptFailure,
+    Outbox,
+)
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 
@@ -113,6 +125,49 @@ class InMemoryJobLogs(JobLogs):
         if self.unavailable:
             raise OpConUnavailable(self.unavailable)
         return list(self.logs.get(job.uid, []))
+
+
+class InMemoryOutbox(Outbox):
+    """Kept events by id in `entries`; delivered ones are removed."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, KeptEvent] = {}
+        self._next = 1
+
+    def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
+        kept = KeptEvent(self._next, event, template, kept_at, failure.ticket_number, failure.rejected, 1,
+                         failure.message)
+        self.entries[kept.id] = kept
+        self._next += 1
+        return kept
+
+    def pending(self, include_rejected: bool = False) -> list[KeptEvent]:
+        return [kept for kept in self.entries.values() if include_rejected or not kept.rejected]
+
+    def get(self, kept_id: int) -> KeptEvent | None:
+        return self.entries.get(kept_id)
+
+    def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
+        kept = self.entries[kept_id]
+        self.entries[kept_id] = replace(kept, attempts=kept.attempts + 1, last_error=failure.message,
+                                        rejected=failure.rejected, ticket_number=failure.ticket_number)
+
+    def delivered(self, kept_id: int) -> None:
+        self.entries.pop(kept_id, None)
+
+
+class InMemoryJobLocks(JobLocks):
+    """Real locks within one process; `held` records every job key locked, in order."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+
+    @contextmanager
+    def hold(self, job_key: str) -> Iterator[None]:
+        with self._locks[job_key]:
+            self.held.append(job_key)
+            yield
 
 
 class FixedClock(Clock):

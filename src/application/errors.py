@@ -9,16 +9,24 @@ class InvalidInput(ConnectorError):
     """Arguments, Connector.config or template are wrong; nothing was sent (exit 2)."""
 
 
-class OpConUnavailable(ConnectorError):
-    """OpCon could not be reached or answered with a transient failure (timeout, 5xx)."""
+class Transient(ConnectorError):
+    """A failure worth retrying; `retry_after` is the server's Retry-After in seconds, when it gave one."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class OpConUnavailable(Transient):
+    """OpCon could not be reached or answered with a transient failure (timeout, 429, 5xx)."""
 
 
 class OpConError(ConnectorError):
     """OpCon answered with a refusal that retrying will not fix (401 invalid token, 400, 403)."""
 
 
-class SummitUnavailable(ConnectorError):
-    """Summit could not be reached or answered with a transient failure."""
+class SummitUnavailable(Transient):
+    """Summit could not be reached or answered with a transient failure (timeout, 429, 5xx)."""
 
 
 class SummitRejected(ConnectorError):
@@ -32,3 +40,11 @@ class DeliveryFailed(ConnectorError):
         super().__init__(message)
         self.cause = cause
         self.ticket_number = ticket_number
+
+
+class OutboxUnavailable(ConnectorError):
+    """The outbox could not store or read an entry."""
+
+
+class LockTimeout(ConnectorError):
+    """Another run held the job's lock for too long."""

@@ -1,6 +1,8 @@
 """The ports the report flow depends on. Adapters implement them; the use case never sees HTTP or files."""
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
@@ -58,3 +60,58 @@ class Clock(ABC):
     @abstractmethod
     def now(self) -> datetime:
         """The local wall-clock time (naive), read once per run by the use case."""
+
+
+@dataclass(frozen=True)
+class KeptEvent:
+    """A failure kept for a later delivery; `ticket_number` is set when the incident already exists."""
+
+    id: int
+    event: FailureEvent
+    template: str
+    kept_at: datetime
+    ticket_number: str = ""
+    rejected: bool = False
+    attempts: int = 1
+    last_error: str = ""
+
+
+class Outbox(ABC):
+    """Durable storage of failures not yet delivered (B-9). Raises OutboxUnavailable when it cannot store."""
+
+    @abstractmethod
+    def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: "KeptFailure") -> KeptEvent:
+        """Stores a new entry."""
+
+    @abstractmethod
+    def pending(self, include_rejected: bool = False) -> list[KeptEvent]:
+        """Entries still to deliver, oldest first; rejected ones only when asked."""
+
+    @abstractmethod
+    def get(self, kept_id: int) -> KeptEvent | None:
+        """The entry as stored now, or None once delivered (re-read under the job lock before replaying)."""
+
+    @abstractmethod
+    def failed_again(self, kept_id: int, failure: "KeptFailure") -> None:
+        """Records another failed attempt."""
+
+    @abstractmethod
+    def delivered(self, kept_id: int) -> None:
+        """Removes a delivered entry."""
+
+
+@dataclass(frozen=True)
+class KeptFailure:
+    """Why an entry is kept: the message, whether Summit rejected it, and a ticket that already exists."""
+
+    message: str
+    rejected: bool = False
+    ticket_number: str = ""
+
+
+class JobLocks(ABC):
+    """Serialises the runs for one daily job (B-9), across processes."""
+
+    @abstractmethod
+    def hold(self, job_key: str) -> AbstractContextManager[None]:
+        """Blocks until this process holds the job's lock; raises LockTimeout when it waits too long."""

@@ -1,6 +1,7 @@
 """The report use case: one failed job in, one incident created or updated (B-4)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 
 from summit_connector.application.errors import (
@@ -67,8 +68,9 @@ class ReportFailure:
         self._template = template
         self._settings = settings
 
-    def __call__(self, event: FailureEvent) -> ReportOutcome:
-        now = self._clock.now()
+    def __call__(self, event: FailureEvent, now: datetime | None = None) -> ReportOutcome:
+        """`now` replaces the clock for a replay, so it decides as at the moment of the failure."""
+        now = now or self._clock.now()
         warnings: list[str] = []
         job = self._find_job(event, warnings)
         status = self._ticket_status(job)
@@ -83,6 +85,21 @@ class ReportFailure:
             raise write_back_failure
         url = view_url(self._template, ticket) if ticket else ""
         return ReportOutcome(_DONE[plan.action], event, plan.reason, ticket, url, plan.previous_ticket, tuple(warnings))
+
+    def complete(self, event: FailureEvent, ticket_number: str, now: datetime | None = None) -> ReportOutcome:
+        """Finishes a report whose incident exists but whose number OpCon did not take: only the write-back."""
+        now = now or self._clock.now()
+        warnings: list[str] = []
+        job = self._find_job(event, warnings)
+        plan = plan_report(event, replace(job, incident_ticket_id="") if job else None, None,
+                           self._template, self._settings, now)
+        if job is not None and job.incident_ticket_id.strip() != ticket_number:
+            failure = self._write_back(plan, job, ticket_number)
+            if failure is not None:
+                raise failure
+        url = view_url(self._template, ticket_number)
+        reason = "the incident existed; its number was written back to OpCon"
+        return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
 
     def _find_job(self, event: FailureEvent, warnings: list[str]) -> DailyJob | None:
         try:

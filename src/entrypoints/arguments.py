@@ -9,7 +9,7 @@ from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.model import FailureEvent
 
 PROGRAM = "summit-connector"
-COMMANDS = ("report", "demo", "sandbox")
+COMMANDS = ("report", "explain", "check", "encrypt", "demo", "sandbox")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -59,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="report one failed job (the Notification Manager command)")
     _add_report_flags(report)
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+    _add_explain(commands)
+    check = commands.add_parser("check", help="validate Connector.config and the templates")
+    _add_config_flag(check)
+    check.add_argument("-t", "--template", help="check only this template (default: every template)")
+    check.add_argument("--online", action="store_true", help="also probe the OpCon and Summit APIs")
+    check.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    encrypt = commands.add_parser("encrypt", help="encrypt a secret for Connector.config or a template")
+    _add_config_flag(encrypt)
+    encrypt.add_argument("-v", "--value", required=True, help="the secret to encrypt")
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
@@ -67,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--dir", default="sandbox", help="where to write its Connector.config (default ./sandbox)")
     sandbox.add_argument("--seconds", type=float, default=0, help="stop after this many seconds (default: never)")
     return parser
+
+
+def _add_explain(commands: argparse._SubParsersAction) -> None:
+    explain = commands.add_parser("explain", help="dry run: print every decision and the Summit request body")
+    _add_report_flags(explain)
+    explain.add_argument("--tags", help="job tags, comma-separated (instead of or over what OpCon holds)")
+    explain.add_argument("--ticket", help="the job's existing incident ticket number")
+    explain.add_argument("--ticket-status", help="that ticket's Summit status (explain never asks Summit)")
+    explain.add_argument("--documentation", help="the job documentation text")
+    explain.add_argument("--now", help="the moment to decide at, ISO-8601 local date-time")
+    explain.add_argument("--offline", action="store_true", help="do not read the job from OpCon")
 
 
 def _add_config_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:

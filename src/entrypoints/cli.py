@@ -3,6 +3,7 @@
 import argparse
 import contextlib
 import os
+from importlib import import_module
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
@@ -45,10 +46,8 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
 
 
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints import demo_command, report_command, sandbox_command
-
-    commands = {"report": report_command.run, "demo": demo_command.run, "sandbox": sandbox_command.run}
-    return commands[args.command](args, stdout, stderr, environ)
+    module = import_module(f"summit_connector.entrypoints.{args.command}_command")
+    return module.run(args, stdout, stderr, environ)
 
 
 def run() -> None:

@@ -7,6 +7,7 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from summit_connector.adapters.opcon import errors
+from summit_connector.adapters.retry_after import retry_after_seconds
 from summit_connector.application.errors import ConnectorError, OpConError, OpConUnavailable
 
 T = TypeVar("T")
@@ -38,8 +39,11 @@ class OpConHttp:
             raise self.error(OpConError, errors.unreachable(request, exc)) from exc
         if response.is_success or (allow_404 and response.status_code == 404):
             return response
-        kind = OpConUnavailable if errors.is_transient(response.status_code) else OpConError
-        raise self.error(kind, errors.refusal(response))
+        if errors.is_transient(response.status_code):
+            failure = self.error(OpConUnavailable, errors.refusal(response))
+            failure.retry_after = retry_after_seconds(response)
+            raise failure
+        raise self.error(OpConError, errors.refusal(response))
 
     def fetch(
         self,

@@ -4,6 +4,7 @@ from typing import Any
 
 import httpx
 
+from summit_connector.adapters.retry_after import retry_after_seconds
 from summit_connector.adapters.summit.client import below_base
 from summit_connector.adapters.summit.envelopes import serialise
 from summit_connector.adapters.summit.masking import quoted
@@ -34,5 +35,5 @@ def _check_status(response: httpx.Response, where: str, secret: str) -> None:
         return
     message = quoted(f"{where} answered HTTP {response.status_code}: {response.text}", secret)
     if response.status_code == 429 or response.is_server_error:
-        raise SummitUnavailable(message)
+        raise SummitUnavailable(message, retry_after_seconds(response))
     raise SummitRejected(message)

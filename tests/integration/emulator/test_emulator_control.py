@@ -5,23 +5,10 @@ import time
 import httpx
 import pytest
 
-from summit_connector.adapters.emulator import Emulator
+from emulator_requests import JSON_CALL
 
-SERVICE = "/api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall"
 DETAILS = {"ServiceName": "IM_GetIncidentDetailsAndChangeHistory", "objCommonParameters": {
     "_ProxyDetails": {"AuthType": "APIKEY", "APIKey": "sandbox-key", "OrgID": 1}, "TicketNo": 9002}}
-
-
-@pytest.fixture(scope="module")
-def emulator():
-    with Emulator() as running:
-        running.seed_samples()
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def fresh(emulator):
-    emulator.reset()
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +24,7 @@ def summit(emulator):
 
 
 def test_state_shows_urls_jobs_incidents_and_requests_without_a_token(emulator, control, summit):
-    summit.post(SERVICE, json=DETAILS)
+    summit.post(JSON_CALL, json=DETAILS)
 
     state = control.get("/state").json()
 
@@ -62,8 +49,8 @@ def test_faults_posted_over_http_apply(control, summit):
                                            "pathContains": "IM_Get", "retryAfter": 2})
 
     assert posted.json()["faults"][0]["path_contains"] == "IM_Get"
-    assert summit.post(SERVICE, json=DETAILS).status_code == 503
-    assert summit.post(SERVICE, json=DETAILS).status_code == 200
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 503
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
 
 
 def test_down_over_http_needs_seconds_for_opcon_and_comes_back(control, summit):
@@ -71,11 +58,11 @@ def test_down_over_http_needs_seconds_for_opcon_and_comes_back(control, summit):
     control.post("/faults", json={"action": "down", "api": "summit", "seconds": 0.2})
 
     with pytest.raises(httpx.ConnectError):
-        summit.post(SERVICE, json=DETAILS)
+        summit.post(JSON_CALL, json=DETAILS)
     time.sleep(0.4)
 
     assert refused.status_code == 400
-    assert summit.post(SERVICE, json=DETAILS).status_code == 200
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
 
 
 @pytest.mark.parametrize("body", [{"action": "explode"}, {"action": "fail", "api": "nope"},
@@ -100,7 +87,7 @@ def test_settings_change_behaviour_and_unknown_ones_are_refused(emulator, contro
 
     assert changed.json()["double_encode"] is True
     assert emulator.settings.known_values["Category_Name"] is None
-    assert isinstance(summit.post(SERVICE, json=DETAILS).json(), str)
+    assert isinstance(summit.post(JSON_CALL, json=DETAILS).json(), str)
     assert unknown.status_code == 400
 
 

@@ -7,28 +7,14 @@ import time
 import httpx
 import pytest
 
+from emulator_requests import JSON_CALL, PROXY, TOKEN
 from summit_connector.adapters.emulator import Emulator
 
-TOKEN = {"Authorization": "Token sandbox-token"}
-SERVICE = "/api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall"
-PROXY = {"AuthType": "APIKEY", "APIKey": "sandbox-key", "ProxyID": 0, "ReturnType": "JSON", "OrgID": 1}
 CREATE = {"ServiceName": "IM_LogOrUpdateIncident", "objCommonParameters": {
     "_ProxyDetails": PROXY, "RequestType": "RemoteCall",
     "incidentParamsJSON": {"IncidentContainerJsonObj": {"Updater": "Executive", "Ticket": {"Ticket_No": ""}}}}}
 DETAILS = {"ServiceName": "IM_GetIncidentDetailsAndChangeHistory",
            "objCommonParameters": {"_ProxyDetails": PROXY, "TicketNo": 9001}}
-
-
-@pytest.fixture(scope="module")
-def emulator():
-    with Emulator() as running:
-        running.seed_samples()
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def fresh(emulator):
-    emulator.reset()
 
 
 @pytest.fixture
@@ -46,7 +32,7 @@ def summit(emulator):
 def test_fail_answers_the_status_n_times_then_behaves(emulator, summit):
     emulator.faults.fail("summit", 503, times=2, retry_after=1)
 
-    statuses = [summit.post(SERVICE, json=DETAILS) for _ in range(3)]
+    statuses = [summit.post(JSON_CALL, json=DETAILS) for _ in range(3)]
 
     assert [r.status_code for r in statuses] == [503, 503, 200]
     assert statuses[0].headers["Retry-After"] == "1"
@@ -60,8 +46,8 @@ def test_fail_matches_the_path_and_for_summit_the_service_name(emulator, opcon, 
 
     assert opcon.get("/api/dailyjobs").status_code == 200
     assert opcon.get(f"/api/dailyjobs/{emulator.samples.plain.uid}/incidentTickets").status_code == 500
-    assert summit.post(SERVICE, json=CREATE).status_code == 200
-    assert summit.post(SERVICE, json=DETAILS).status_code == 500
+    assert summit.post(JSON_CALL, json=CREATE).status_code == 200
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 500
 
 
 def test_an_injected_401_on_opcon_has_the_token_error_shape(emulator, opcon):
@@ -75,7 +61,7 @@ def test_an_injected_401_on_opcon_has_the_token_error_shape(emulator, opcon):
 def test_fail_after_processing_loses_the_reply_but_keeps_the_ticket(emulator, summit):
     emulator.faults.fail("summit", 502, after=True)
 
-    response = summit.post(SERVICE, json=CREATE)
+    response = summit.post(JSON_CALL, json=CREATE)
 
     assert response.status_code == 502
     assert "10001" in emulator.state.incidents
@@ -95,11 +81,11 @@ def test_down_refuses_connections_and_up_serves_again_on_the_same_port(emulator,
     emulator.faults.down("summit")
 
     with pytest.raises(httpx.ConnectError):
-        summit.post(SERVICE, json=DETAILS)
+        summit.post(JSON_CALL, json=DETAILS)
     emulator.faults.up("summit")
 
     assert emulator.summit_url == url
-    assert summit.post(SERVICE, json=DETAILS).status_code == 200
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
 
 
 def test_down_for_some_seconds_comes_back_by_itself(emulator, opcon):
@@ -119,7 +105,7 @@ def test_clear_removes_rules_and_brings_servers_back(emulator, opcon):
     emulator.faults.clear()
 
     assert opcon.get("/api/version").status_code == 200
-    assert httpx.post(f"{emulator.summit_url}{SERVICE}", json=DETAILS).status_code == 200
+    assert httpx.post(f"{emulator.summit_url}{JSON_CALL}", json=DETAILS).status_code == 200
     assert emulator.faults.active() == []
 
 

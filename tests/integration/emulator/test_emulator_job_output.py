@@ -5,26 +5,14 @@ import json
 import httpx
 import pytest
 
-from summit_connector.adapters.emulator import Emulator
+from emulator_requests import TOKEN
 
 LOG_DIR = "C:\\ProgramData\\OpConxps\\SAM\\Log\\"
 
 
 @pytest.fixture(scope="module")
-def emulator():
-    with Emulator() as running:
-        running.seed_samples()
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def fresh(emulator):
-    emulator.reset()
-
-
-@pytest.fixture(scope="module")
 def opcon(emulator):
-    with httpx.Client(base_url=emulator.opcon_url, headers={"Authorization": "Token sandbox-token"}) as client:
+    with httpx.Client(base_url=emulator.opcon_url, headers=TOKEN) as client:
         yield client
 
 

@@ -6,21 +6,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from emulator_requests import TOKEN
 from summit_connector.adapters.emulator import Emulator
-
-TOKEN = {"Authorization": "Token sandbox-token"}
-
-
-@pytest.fixture(scope="module")
-def emulator():
-    with Emulator() as running:
-        running.seed_samples()
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def fresh(emulator):
-    emulator.reset()
 
 
 @pytest.fixture(scope="module")

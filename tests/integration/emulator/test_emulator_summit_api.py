@@ -6,22 +6,7 @@ import json
 import httpx
 import pytest
 
-from summit_connector.adapters.emulator import Emulator
-
-SERVICE = "/api_integration/REST/Summit_RESTWCF.svc/RESTService"
-PROXY = {"AuthType": "APIKEY", "APIKey": "sandbox-key", "ProxyID": 0, "ReturnType": "JSON", "OrgID": 1}
-
-
-@pytest.fixture(scope="module")
-def emulator():
-    with Emulator() as running:
-        running.seed_samples()
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def fresh(emulator):
-    emulator.reset()
+from emulator_requests import PROXY, SUMMIT_SERVICES
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +36,7 @@ def details(ticket_no) -> dict:
 
 
 def call(summit, body: dict, operation: str = "CommonWS_JsonObjCall") -> dict:
-    return summit.post(f"{SERVICE}/{operation}", json=body).json()
+    return summit.post(f"{SUMMIT_SERVICES}/{operation}", json=body).json()
 
 
 def test_create_with_the_object_form_numbers_the_ticket_from_10001(emulator, summit):
@@ -73,7 +58,7 @@ def test_create_with_the_string_form_and_a_null_ticket_no(emulator, summit):
 
 
 def test_the_json_operation_double_encodes_its_reply_by_default(summit):
-    response = summit.post(f"{SERVICE}/CommonWS_JsonObjCall_JSON", json=log_or_update(container()))
+    response = summit.post(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall_JSON", json=log_or_update(container()))
 
     once = response.json()
     assert isinstance(once, str)
@@ -81,7 +66,7 @@ def test_the_json_operation_double_encodes_its_reply_by_default(summit):
 
 
 def test_the_operation_name_is_case_insensitive(summit):
-    response = summit.post(f"{SERVICE.lower()}/commonws_jsonobjcall_json", json=log_or_update(container()))
+    response = summit.post(f"{SUMMIT_SERVICES.lower()}/commonws_jsonobjcall_json", json=log_or_update(container()))
 
     assert json.loads(response.json())["Errors"] == ""
 
@@ -91,7 +76,7 @@ def test_the_operation_name_is_case_insensitive(summit):
 def test_a_setting_forces_either_encoding(emulator, summit, forced, operation, is_string):
     emulator.settings.double_encode = forced
 
-    reply = summit.post(f"{SERVICE}/{operation}", json=log_or_update(container())).json()
+    reply = summit.post(f"{SUMMIT_SERVICES}/{operation}", json=log_or_update(container())).json()
 
     assert isinstance(reply, str) is is_string
 
@@ -99,7 +84,7 @@ def test_a_setting_forces_either_encoding(emulator, summit, forced, operation, i
 @pytest.mark.parametrize("proxy", [
     {**PROXY, "APIKey": "wrong"}, {**PROXY, "AuthType": "FORM"}, {"UserName": "x", "Password": "y"}])
 def test_bad_credentials_are_http_200_with_errors(emulator, summit, proxy):
-    response = summit.post(f"{SERVICE}/CommonWS_JsonObjCall", json=log_or_update(container(), proxy=proxy))
+    response = summit.post(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall", json=log_or_update(container(), proxy=proxy))
 
     assert response.status_code == 200
     assert response.json()["Errors"].startswith("Authentication failed")
@@ -188,7 +173,7 @@ def test_details_of_an_unknown_ticket_set_errors_and_list_nothing(summit):
 
 
 def test_an_unknown_service_name_gets_an_empty_body(summit):
-    response = summit.post(f"{SERVICE}/CommonWS_JsonObjCall", json={"ServiceName": "IM_Nope",
+    response = summit.post(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall", json={"ServiceName": "IM_Nope",
                                                                      "objCommonParameters": {"_ProxyDetails": PROXY}})
 
     assert (response.status_code, response.content) == (200, b"")
@@ -231,10 +216,10 @@ def test_the_attachment_field_name_is_configurable(emulator, summit):
 
 def test_wrong_urls_answer_like_wcf(summit):
     assert summit.post("/api_integration/REST/Summit_RESTWCF.svc", json={}).status_code == 415
-    assert summit.post(f"{SERVICE}/Nope", json={}).status_code == 404
-    assert summit.post(f"/other{SERVICE[16:]}/CommonWS_JsonObjCall", json={}).status_code == 404
-    assert summit.get(f"{SERVICE}/CommonWS_JsonObjCall").status_code == 405
-    assert summit.post(f"{SERVICE}/CommonWS_JsonObjCall", content=b"{not json").status_code == 400
+    assert summit.post(f"{SUMMIT_SERVICES}/Nope", json={}).status_code == 404
+    assert summit.post(f"/other{SUMMIT_SERVICES[16:]}/CommonWS_JsonObjCall", json={}).status_code == 404
+    assert summit.get(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall").status_code == 405
+    assert summit.post(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall", content=b"{not json").status_code == 400
 
 
 def test_the_view_page_names_the_ticket(summit):

@@ -1,0 +1,91 @@
+"""Nothing lost, nothing duplicated (B-9): one run per job at a time, failures kept, kept ones replayed."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summit_connector.application.errors import (
+    ConnectorError,
+    DeliveryFailed,
+    InvalidInput,
+    SummitRejected,
+    Transient,
+)
+from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, Outbox
+from summit_connector.application.report import ReportFailure, ReportOutcome
+from summit_connector.domain.model import FailureEvent
+
+
+class KeptForRetry(ConnectorError):
+    """The report failed and the event is in the outbox (exit 1)."""
+
+    def __init__(self, kept: KeptEvent, failure: DeliveryFailed) -> None:
+        super().__init__(f"{failure}; kept for retry as outbox entry {kept.id}")
+        self.kept = kept
+        self.failure = failure
+
+
+@dataclass(frozen=True)
+class Replay:
+    kept: KeptEvent
+    outcome: ReportOutcome | None = None
+    error: str = ""
+    transient: bool = False
+
+
+class Delivery:
+    """`reports(template_name)` builds the report use case for a template (kept events name their own)."""
+
+    def __init__(self, reports: Callable[[str], ReportFailure], outbox: Outbox, locks: JobLocks, clock: Clock) -> None:
+        self._reports = reports
+        self._outbox = outbox
+        self._locks = locks
+        self._clock = clock
+
+    def report(self, event: FailureEvent, template: str) -> ReportOutcome:
+        """Raises KeptForRetry when the event could not be delivered but is safely kept."""
+        now = self._clock.now()
+        with self._locks.hold(event.job_key):
+            try:
+                return self._reports(template)(event, now)
+            except DeliveryFailed as failure:
+                kept = self._outbox.keep(event, template, now, kept_failure(failure))
+                raise KeptForRetry(kept, failure) from failure
+
+    def replay(self, include_rejected: bool = False) -> list[Replay]:
+        """Oldest first; stops at the first transient failure, since the ones after it would fail alike."""
+        replays = []
+        for kept in self._outbox.pending(include_rejected):
+            replay = self._replay_one(kept)
+            if replay is not None:
+                replays.append(replay)
+                if replay.transient:
+                    break
+        return replays
+
+    def _replay_one(self, kept: KeptEvent) -> Replay | None:
+        with self._locks.hold(kept.event.job_key):
+            current = self._outbox.get(kept.id)
+            if current is None:
+                return None
+            try:
+                outcome = self._resume(current)
+            except DeliveryFailed as failure:
+                self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
+                return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
+            except InvalidInput as invalid:
+                self._outbox.failed_again(current.id, KeptFailure(str(invalid), current.rejected,
+                                                                  current.ticket_number))
+                return Replay(current, error=str(invalid))
+            self._outbox.delivered(current.id)
+            return Replay(current, outcome)
+
+    def _resume(self, kept: KeptEvent) -> ReportOutcome:
+        report = self._reports(kept.template)
+        if kept.ticket_number:
+            return report.complete(kept.event, kept.ticket_number, kept.kept_at)
+        return report(kept.event, kept.kept_at)
+
+
+def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure:
+    rejected = isinstance(failure.cause, SummitRejected) and not failure.ticket_number
+    return KeptFailure(str(failure), rejected, failure.ticket_number or known_ticket)

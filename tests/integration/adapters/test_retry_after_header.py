@@ -1,0 +1,53 @@
+"""429/503 replies carry their Retry-After into the transient error, for both APIs (B-9)."""
+
+from datetime import date
+
+import httpx
+import pytest
+import respx
+
+from summit_connector.adapters.config.settings import OpConConnection, SummitConnection
+from summit_connector.adapters.opcon import OpConDailyJobs, make_opcon_client
+from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.application.errors import OpConUnavailable, SummitUnavailable
+from summit_connector.domain.incident import NewIncident
+from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.template import SummitOptions
+
+OPCON = "https://opcon.example:9010"
+SUMMIT = "https://summit.example"
+
+
+@pytest.mark.parametrize(("headers", "seconds"), [
+    ({"Retry-After": "3"}, 3.0),
+    ({"Retry-After": "Sat, 21 Sep 2024 03:00:10 GMT", "Date": "Sat, 21 Sep 2024 03:00:00 GMT"}, 10.0),
+    ({"Retry-After": "Sat, 21 Sep 2024 03:00:10 GMT"}, None),
+    ({"Retry-After": "soon"}, None),
+    ({}, None),
+])
+def test_retry_after_reads_seconds_or_a_date_against_the_reply_date(headers, seconds):
+    assert retry_after_seconds(httpx.Response(429, headers=headers)) == seconds
+
+
+@respx.mock(assert_all_called=True, assert_all_mocked=True)
+def test_summit_429_carries_retry_after():
+    respx.post(f"{SUMMIT}/svc").mock(return_value=httpx.Response(429, headers={"Retry-After": "2"}))
+    connection = SummitConnection(SUMMIT, "key", incident_path="svc")
+    incidents = SummitIncidents(make_summit_client(connection), connection, SummitOptions())
+
+    with pytest.raises(SummitUnavailable) as failure:
+        incidents.create(NewIncident("d", "i", "New", ()))
+
+    assert failure.value.retry_after == 2.0
+
+
+@respx.mock(assert_all_called=True, assert_all_mocked=True)
+def test_opcon_503_carries_retry_after():
+    respx.get(f"{OPCON}/api/dailyschedules").mock(return_value=httpx.Response(503, headers={"Retry-After": "1"}))
+    daily_jobs = OpConDailyJobs(make_opcon_client(OpConConnection(OPCON, "token")))
+
+    with pytest.raises(OpConUnavailable) as failure:
+        daily_jobs.find(FailureEvent("A", "S", "J", "1", date(2024, 9, 21), 16, 1))
+
+    assert failure.value.retry_after == 1.0
