@@ -8,6 +8,7 @@ from pathlib import Path
 from dotenv import dotenv_values
 
 from summit_connector.adapters.config.messages import invalid
+from summit_connector.adapters.config.secret_key import SecretKey, required_key
 from summit_connector.application.errors import InvalidInput
 
 ENCRYPTED_PREFIX = "ENC:"
@@ -15,19 +16,23 @@ _HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
 _BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 
-def reveal(value: str) -> str:
-    """`ENC:` + Fernet token, the vendor EncryptValue's hex of base64, or a plain value, as plain text."""
+def reveal(value: str, environ: Mapping[str, str] | None = None, config_path: Path | None = None) -> str:
+    """`ENC:` + Fernet token, the vendor EncryptValue's hex of base64, or a plain value, as plain text.
+
+    An `ENC:` value is decrypted with `SUMMIT_CONNECTOR_KEY` from `environ`, else `Connector.key` beside `config_path`.
+    """
     if value.startswith(ENCRYPTED_PREFIX):
-        return _decrypt_fernet(value.removeprefix(ENCRYPTED_PREFIX))
+        key = required_key(environ or {}, config_path or Path("Connector.config"))
+        return key.decrypt(value.removeprefix(ENCRYPTED_PREFIX).strip())
     return _legacy_plain_text(value) or value
+
+
+def encrypt(plain: str, key: SecretKey) -> str:
+    return ENCRYPTED_PREFIX + key.encrypt(plain)
 
 
 def is_plain(value: str) -> bool:
     return not value.startswith(ENCRYPTED_PREFIX) and _legacy_plain_text(value) is None
-
-
-def _decrypt_fernet(token: str) -> str:
-    raise InvalidInput("ENC: values are not supported yet; they arrive with `summit-connector encrypt`")
 
 
 def _legacy_plain_text(value: str) -> str | None:
@@ -51,7 +56,8 @@ def open_secret(
     """
     for value, where in _candidates(env_name, environ, config_path.parent / ".env", file_value, origin):
         if value.strip():
-            return _revealed(value.strip(), where), _plain_warnings(value.strip(), where, origin)
+            revealed = _revealed(value.strip(), where, environ, config_path)
+            return revealed, _plain_warnings(value.strip(), where, origin)
     raise invalid(origin, "", f"missing; set it here, in {env_name} or in .env beside Connector.config")
 
 
@@ -63,9 +69,9 @@ def _candidates(
     yield file_value, origin
 
 
-def _revealed(value: str, where: str) -> str:
+def _revealed(value: str, where: str, environ: Mapping[str, str], config_path: Path) -> str:
     try:
-        return reveal(value)
+        return reveal(value, environ, config_path)
     except InvalidInput as error:
         raise invalid(where, "", str(error)) from None
 

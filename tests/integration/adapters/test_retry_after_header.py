@@ -30,24 +30,22 @@ def test_retry_after_reads_seconds_or_a_date_against_the_reply_date(headers, sec
     assert retry_after_seconds(httpx.Response(429, headers=headers)) == seconds
 
 
-@respx.mock(assert_all_called=True, assert_all_mocked=True)
 def test_summit_429_carries_retry_after():
-    respx.post(f"{SUMMIT}/svc").mock(return_value=httpx.Response(429, headers={"Retry-After": "2"}))
     connection = SummitConnection(SUMMIT, "key", incident_path="svc")
     incidents = SummitIncidents(make_summit_client(connection), connection, SummitOptions())
 
-    with pytest.raises(SummitUnavailable) as failure:
+    with respx.mock(assert_all_called=True) as router, pytest.raises(SummitUnavailable) as failure:
+        router.post(f"{SUMMIT}/svc").mock(return_value=httpx.Response(429, headers={"Retry-After": "2"}))
         incidents.create(NewIncident("d", "i", "New", ()))
 
     assert failure.value.retry_after == 2.0
 
 
-@respx.mock(assert_all_called=True, assert_all_mocked=True)
 def test_opcon_503_carries_retry_after():
-    respx.get(f"{OPCON}/api/dailyschedules").mock(return_value=httpx.Response(503, headers={"Retry-After": "1"}))
     daily_jobs = OpConDailyJobs(make_opcon_client(OpConConnection(OPCON, "token")))
 
-    with pytest.raises(OpConUnavailable) as failure:
+    with respx.mock(assert_all_called=True) as router, pytest.raises(OpConUnavailable) as failure:
+        router.get(f"{OPCON}/api/dailyschedules").mock(return_value=httpx.Response(503, headers={"Retry-After": "1"}))
         daily_jobs.find(FailureEvent("A", "S", "J", "1", date(2024, 9, 21), 16, 1))
 
     assert failure.value.retry_after == 1.0
