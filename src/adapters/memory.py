@@ -13,7 +13,7 @@ Set `unavailable` (or `rejected` on incidents) to an error message to make every
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -27,6 +27,7 @@ from summit_connector.application.ports import (
     JobLogs,
     KeptEvent,
     KeptFailure,
+    KeptState,
     Outbox,
 )
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
@@ -135,14 +136,14 @@ class InMemoryOutbox(Outbox):
         self._next = 1
 
     def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
-        kept = KeptEvent(self._next, event, template, kept_at, failure.ticket_number, failure.rejected, 1,
+        kept = KeptEvent(self._next, event, template, kept_at, failure.ticket_number, failure.state, 1,
                          failure.message)
         self.entries[kept.id] = kept
         self._next += 1
         return kept
 
-    def pending(self, include_rejected: bool = False) -> list[KeptEvent]:
-        return [kept for kept in self.entries.values() if include_rejected or not kept.rejected]
+    def pending(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[KeptEvent]:
+        return [kept for kept in self.entries.values() if kept.state in states]
 
     def get(self, kept_id: int) -> KeptEvent | None:
         return self.entries.get(kept_id)
@@ -150,7 +151,7 @@ class InMemoryOutbox(Outbox):
     def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
         kept = self.entries[kept_id]
         self.entries[kept_id] = replace(kept, attempts=kept.attempts + 1, last_error=failure.message,
-                                        rejected=failure.rejected, ticket_number=failure.ticket_number)
+                                        state=failure.state, ticket_number=failure.ticket_number)
 
     def delivered(self, kept_id: int) -> None:
         self.entries.pop(kept_id, None)

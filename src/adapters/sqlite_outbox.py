@@ -5,10 +5,10 @@ import sqlite3
 from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Collection, Iterator
 
 from summit_connector.application.errors import OutboxUnavailable
-from summit_connector.application.ports import KeptEvent, KeptFailure, Outbox
+from summit_connector.application.ports import KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.domain.model import FailureEvent
 
 _SCHEMA = """
@@ -18,11 +18,11 @@ CREATE TABLE IF NOT EXISTS kept_events (
     template TEXT NOT NULL,
     kept_at TEXT NOT NULL,
     ticket_number TEXT NOT NULL DEFAULT '',
-    rejected INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 1,
     last_error TEXT NOT NULL DEFAULT ''
 )"""
-_COLUMNS = "id, event, template, kept_at, ticket_number, rejected, attempts, last_error"
+_COLUMNS = "id, event, template, kept_at, ticket_number, state, attempts, last_error"
 
 
 class SqliteOutbox(Outbox):
@@ -33,21 +33,23 @@ class SqliteOutbox(Outbox):
         self._timeout = busy_timeout_seconds
 
     def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
-        row = (_event_json(event), template, kept_at.isoformat(), failure.ticket_number, int(failure.rejected),
+        row = (_event_json(event), template, kept_at.isoformat(), failure.ticket_number, failure.state.value,
                failure.message)
         with self._connection(create=True) as db:
-            cursor = db.execute("INSERT INTO kept_events (event, template, kept_at, ticket_number, rejected, "
+            cursor = db.execute("INSERT INTO kept_events (event, template, kept_at, ticket_number, state, "
                                 "last_error) VALUES (?, ?, ?, ?, ?, ?)", row)
             kept_id = cursor.lastrowid
-        return KeptEvent(kept_id, event, template, kept_at, failure.ticket_number, failure.rejected, 1,
+        return KeptEvent(kept_id, event, template, kept_at, failure.ticket_number, failure.state, 1,
                          failure.message)
 
-    def pending(self, include_rejected: bool = False) -> list[KeptEvent]:
+    def pending(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[KeptEvent]:
         if not self.path.exists():
             return []
-        where = "" if include_rejected else "WHERE rejected = 0"
+        wanted = [KeptState(state).value for state in states]
+        marks = ", ".join("?" for _ in wanted)
         with self._connection() as db:
-            rows = db.execute(f"SELECT {_COLUMNS} FROM kept_events {where} ORDER BY id").fetchall()
+            rows = db.execute(f"SELECT {_COLUMNS} FROM kept_events WHERE state IN ({marks}) ORDER BY id",
+                              wanted).fetchall()
         return [_kept(row) for row in rows]
 
     def get(self, kept_id: int) -> KeptEvent | None:
@@ -59,9 +61,9 @@ class SqliteOutbox(Outbox):
 
     def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
         with self._connection() as db:
-            db.execute("UPDATE kept_events SET attempts = attempts + 1, last_error = ?, rejected = ?, "
+            db.execute("UPDATE kept_events SET attempts = attempts + 1, last_error = ?, state = ?, "
                        "ticket_number = ? WHERE id = ?",
-                       (failure.message, int(failure.rejected), failure.ticket_number, kept_id))
+                       (failure.message, failure.state.value, failure.ticket_number, kept_id))
 
     def delivered(self, kept_id: int) -> None:
         with self._connection() as db:
@@ -88,8 +90,8 @@ def _event_json(event: FailureEvent) -> str:
 
 
 def _kept(row: tuple) -> KeptEvent:
-    kept_id, event, template, kept_at, ticket, rejected, attempts, error = row
+    kept_id, event, template, kept_at, ticket, state, attempts, error = row
     fields = json.loads(event)
     fields["schedule_date"] = date.fromisoformat(fields["schedule_date"])
     return KeptEvent(kept_id, FailureEvent(**fields), template, datetime.fromisoformat(kept_at), ticket,
-                     bool(rejected), attempts, error)
+                     KeptState(state), attempts, error)

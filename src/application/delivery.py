@@ -1,6 +1,6 @@
 """Nothing lost, nothing duplicated (B-9): one run per job at a time, failures kept, kept ones replayed."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from summit_connector.application.errors import (
@@ -10,7 +10,7 @@ from summit_connector.application.errors import (
     SummitRejected,
     Transient,
 )
-from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, Outbox
+from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.application.report import ReportFailure, ReportOutcome
 from summit_connector.domain.model import FailureEvent
 
@@ -51,10 +51,10 @@ class Delivery:
                 kept = self._outbox.keep(event, template, now, kept_failure(failure))
                 raise KeptForRetry(kept, failure) from failure
 
-    def replay(self, include_rejected: bool = False) -> list[Replay]:
+    def replay(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[Replay]:
         """Oldest first; stops at the first transient failure, since the ones after it would fail alike."""
         replays = []
-        for kept in self._outbox.pending(include_rejected):
+        for kept in self._outbox.pending(states):
             replay = self._replay_one(kept)
             if replay is not None:
                 replays.append(replay)
@@ -73,7 +73,7 @@ class Delivery:
                 self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
                 return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
             except InvalidInput as invalid:
-                self._outbox.failed_again(current.id, KeptFailure(str(invalid), current.rejected,
+                self._outbox.failed_again(current.id, KeptFailure(str(invalid), current.state,
                                                                   current.ticket_number))
                 return Replay(current, error=str(invalid))
             self._outbox.delivered(current.id)
@@ -87,5 +87,11 @@ class Delivery:
 
 
 def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure:
-    rejected = isinstance(failure.cause, SummitRejected) and not failure.ticket_number
-    return KeptFailure(str(failure), rejected, failure.ticket_number or known_ticket)
+    ticket = failure.ticket_number or known_ticket
+    if ticket:
+        return KeptFailure(str(failure), KeptState.PENDING, ticket)
+    if isinstance(failure.cause, SummitRejected):
+        return KeptFailure(str(failure), KeptState.REJECTED)
+    if failure.incident_may_exist:
+        return KeptFailure(str(failure), KeptState.UNCERTAIN)
+    return KeptFailure(str(failure))

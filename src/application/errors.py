@@ -10,11 +10,16 @@ class InvalidInput(ConnectorError):
 
 
 class Transient(ConnectorError):
-    """A failure worth retrying; `retry_after` is the server's Retry-After in seconds, when it gave one."""
+    """A failure worth retrying; `retry_after` is the server's Retry-After in seconds, when it gave one.
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    `maybe_processed`: the request reached the server, which may have acted on it before the failure
+    (a read timeout, a 500/502/504, a connection dropped mid-reply). Repeating a create then risks a duplicate.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None, maybe_processed: bool = False) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.maybe_processed = maybe_processed
 
 
 class OpConUnavailable(Transient):
@@ -34,12 +39,18 @@ class SummitRejected(ConnectorError):
 
 
 class DeliveryFailed(ConnectorError):
-    """The report did not complete; `ticket_number` says whether the incident already exists in Summit."""
+    """The report did not complete; `ticket_number` says whether the incident already exists in Summit.
 
-    def __init__(self, message: str, cause: ConnectorError, ticket_number: str = "") -> None:
+    `incident_may_exist`: a create failed in a way Summit may have acted on, so the incident may exist
+    without our knowing its number.
+    """
+
+    def __init__(self, message: str, cause: ConnectorError, ticket_number: str = "",
+                 incident_may_exist: bool = False) -> None:
         super().__init__(message)
         self.cause = cause
         self.ticket_number = ticket_number
+        self.incident_may_exist = incident_may_exist
 
 
 class OutboxUnavailable(ConnectorError):

@@ -2,8 +2,10 @@
 
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
@@ -62,6 +64,15 @@ class Clock(ABC):
         """The local wall-clock time (naive), read once per run by the use case."""
 
 
+class KeptState(StrEnum):
+    """PENDING is replayed by every run; REJECTED (Summit refused it) and UNCERTAIN (Summit may have created the
+    incident) wait until an operator asks, so a fixed template or a checked Summit comes first."""
+
+    PENDING = "pending"
+    REJECTED = "rejected"
+    UNCERTAIN = "uncertain"
+
+
 @dataclass(frozen=True)
 class KeptEvent:
     """A failure kept for a later delivery; `ticket_number` is set when the incident already exists."""
@@ -71,7 +82,7 @@ class KeptEvent:
     template: str
     kept_at: datetime
     ticket_number: str = ""
-    rejected: bool = False
+    state: KeptState = KeptState.PENDING
     attempts: int = 1
     last_error: str = ""
 
@@ -84,8 +95,8 @@ class Outbox(ABC):
         """Stores a new entry."""
 
     @abstractmethod
-    def pending(self, include_rejected: bool = False) -> list[KeptEvent]:
-        """Entries still to deliver, oldest first; rejected ones only when asked."""
+    def pending(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[KeptEvent]:
+        """Entries in these states, oldest first."""
 
     @abstractmethod
     def get(self, kept_id: int) -> KeptEvent | None:
@@ -102,10 +113,10 @@ class Outbox(ABC):
 
 @dataclass(frozen=True)
 class KeptFailure:
-    """Why an entry is kept: the message, whether Summit rejected it, and a ticket that already exists."""
+    """Why an entry is kept: the message, its state, and a ticket that already exists."""
 
     message: str
-    rejected: bool = False
+    state: KeptState = KeptState.PENDING
     ticket_number: str = ""
 
 

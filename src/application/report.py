@@ -130,8 +130,12 @@ class ReportFailure:
             if plan.update is not None:
                 self._incidents.update(plan.update)
                 return plan.update.ticket_number
-        except (SummitUnavailable, SummitRejected) as error:
+        except SummitRejected as error:
             raise DeliveryFailed(f"Summit did not take the incident: {error}", error) from error
+        except SummitUnavailable as error:
+            may_exist = plan.incident is not None and error.maybe_processed
+            raise DeliveryFailed(f"Summit did not take the incident: {error}", error,
+                                 incident_may_exist=may_exist) from error
         return ""
 
     def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str) -> DeliveryFailed | None:

@@ -35,13 +35,14 @@ class Retrier:
         self._policy = policy
         self._sleep = sleep
 
-    def __call__(self, call: Callable[[], T]) -> T:
+    def __call__(self, call: Callable[[], T], repeatable: bool = True) -> T:
+        """With `repeatable=False` a failure the server may have acted on is not retried."""
         for retry in range(self._policy.attempts - 1):
             try:
                 return call()
             except Transient as failure:
                 pause = self._policy.pause(retry, failure)
-                if pause is None:
+                if pause is None or (failure.maybe_processed and not repeatable):
                     raise
                 self._sleep(pause)
         return call()
@@ -66,7 +67,8 @@ class RetryingIncidents(Incidents):
         self._inner, self._retry = inner, retrier
 
     def create(self, incident: NewIncident) -> str:
-        return self._retry(lambda: self._inner.create(incident))
+        """Only failures Summit certainly did not act on are retried: a second create could be a duplicate."""
+        return self._retry(lambda: self._inner.create(incident), repeatable=False)
 
     def update(self, update: IncidentUpdate) -> None:
         self._retry(lambda: self._inner.update(update))

@@ -4,6 +4,7 @@ from dependency_injector import containers, providers
 
 from summit_connector.adapters.clock import clock_from_environment
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+from summit_connector.adapters.http_logging import log_exchanges
 from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobLogs, make_opcon_client
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
@@ -18,8 +19,19 @@ class Container(containers.DeclarativeContainer):
     environ = providers.Dependency(instance_of=dict)
 
     clock = providers.Singleton(clock_from_environment, environ, config.provided.timezone)
-    opcon_client = providers.Singleton(make_opcon_client, config.provided.opcon)
-    summit_client = providers.Singleton(make_summit_client, loaded_template.provided.summit)
+    secrets = providers.List(config.provided.opcon.token, loaded_template.provided.summit.api_key)
+    opcon_client = providers.Singleton(
+        log_exchanges,
+        providers.Callable(make_opcon_client, config.provided.opcon),
+        config.provided.debug,
+        secrets,
+    )
+    summit_client = providers.Singleton(
+        log_exchanges,
+        providers.Callable(make_summit_client, loaded_template.provided.summit),
+        config.provided.debug,
+        secrets,
+    )
 
     daily_jobs = providers.Singleton(OpConDailyJobs, opcon_client)
     job_logs = providers.Singleton(OpConJobLogs, opcon_client)

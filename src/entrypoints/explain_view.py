@@ -198,7 +198,7 @@ def _moment(moment: datetime) -> str:
 
 
 def _first_line(text: str) -> str:
-    lines = text.strip().splitlines()
+    lines = text.splitlines()
     return f"first line {lines[0].strip()!r}" if lines else "empty"
 
 

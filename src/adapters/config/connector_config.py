@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pydantic import AliasChoices, BaseModel
+
 from summit_connector.adapters.config.connector_model import SECTIONS, ConnectorFile, ProxySection
 from summit_connector.adapters.config.messages import Location, invalid, validated
 from summit_connector.adapters.config.secrets import open_secret
@@ -28,7 +30,8 @@ DEFAULT_KEYS = {
 def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorConfig:
     """Read, validate and complete Connector.config; raises InvalidInput naming file, section, key and value."""
     source = str(path)
-    settings = validated(ConnectorFile, _read_sections(path, source), source, _ini_location)
+    sections = _read_sections(path, source)
+    settings = validated(ConnectorFile, _without_empty_values(sections), source, _ini_location)
     folder, general, opcon = path.absolute().parent, settings.general, settings.opcon
     base_url = _url(source, "[OPCON API] ADDRESS", opcon.address, "https" if opcon.uses_tls else "http", opcon.port)
     ca_bundle, proxy_url = _ca_bundle(source, folder, opcon.ca_bundle), _proxy_url(source, settings.proxy)
@@ -54,11 +57,12 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         max_joblog_bytes=general.max_joblog_bytes,
         defaults=_default_attributes(settings.defaults),
         warnings=_http_warnings(source, base_url) + token_warnings,
+        unknown_keys=_unknown_keys(sections),
     )
 
 
 def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:
-    """Section names upper-cased, keys lower-cased, empty values dropped so that defaults apply."""
+    """Section names upper-cased and their inner spaces collapsed, keys lower-cased, values stripped."""
     parser = configparser.ConfigParser(interpolation=None, strict=False, default_section="\0")
     try:
         parser.read_string(path.read_text(encoding="utf-8-sig"), source=source)
@@ -68,9 +72,39 @@ def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:
         raise invalid(source, "", f"cannot be read: {str(error).splitlines()[0]}") from None
     sections: dict[str, dict[str, str]] = {name: {} for name in SECTIONS}
     for name in parser.sections():
-        values = {key: value.strip() for key, value in parser.items(name) if value.strip()}
+        values = {key: value.strip() for key, value in parser.items(name)}
         sections.setdefault(" ".join(name.upper().split()), {}).update(values)
     return sections
+
+
+def _without_empty_values(sections: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """An empty value means the key is absent, so that its default applies (`SERVER=` in the vendor sample)."""
+    return {name: {key: value for key, value in values.items() if value} for name, values in sections.items()}
+
+
+def _unknown_keys(sections: dict[str, dict[str, str]]) -> tuple[str, ...]:
+    """`[GENERAL] TEMPLATEDIR` for a key no section model knows, `[EXTRA]` for a whole unknown section."""
+    known = known_keys()
+    unknown_sections = tuple(f"[{name}]" for name in sections if name not in known)
+    return unknown_sections + tuple(
+        f"[{name}] {key.upper()}" for name, values in sections.items() if name in known
+        for key in values if key not in known[name]
+    )
+
+
+def known_keys() -> dict[str, set[str]]:
+    """The lower-cased keys each section takes, synonyms included."""
+    sections = {info.alias: info.annotation for info in ConnectorFile.model_fields.values()}
+    models = {name: model for name, model in sections.items() if isinstance(model, type) and issubclass(model, BaseModel)}
+    return {name: _field_names(model) for name, model in models.items()} | {"DEFAULTS": set(DEFAULT_KEYS)}
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    return {key for name, info in model.model_fields.items() for key in _keys_of(name, info.validation_alias)}
+
+
+def _keys_of(name: str, alias: object) -> list[str]:
+    return [str(choice) for choice in alias.choices] if isinstance(alias, AliasChoices) else [name]
 
 
 def _ini_location(location: Location) -> str:

@@ -47,8 +47,8 @@ class SecretKey:
             return Fernet(self.value)
         except ValueError:
             raise InvalidInput(
-                f"the key in {self.origin} is not a Fernet key (44 characters of url-safe base64); "
-                f"restore the key the values were encrypted with"
+                f"the key in {self.origin} is not a Fernet key: 44 characters of url-safe base64, "
+                f"as `summit-connector encrypt` writes to {KEY_FILE}"
             ) from None
 
 
@@ -95,6 +95,8 @@ def _create_key_file(path: Path) -> tuple[SecretKey, bool]:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
         return SecretKey(path.read_bytes().strip(), str(path)), False
+    except FileNotFoundError:
+        raise InvalidInput(f"{path.parent}: no such folder for Connector.config and its key file") from None
     except OSError as error:
         raise InvalidInput(f"{path}: the key file cannot be created: {error.strerror}") from None
     with os.fdopen(descriptor, "wb") as file:

@@ -34,6 +34,7 @@ class ConnectorConfig:
     max_joblog_bytes: int = 5 * 1024 * 1024
     defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
     warnings: tuple[str, ...] = ()
+    unknown_keys: tuple[str, ...] = ()
 
     def report_settings(self) -> ReportSettings:
         return ReportSettings(self.defaults, self.daily_start_hour, self.max_joblog_bytes)

@@ -21,9 +21,11 @@ def post(client: httpx.Client, path: str, envelope: dict[str, Any], secret: str)
     try:
         response = client.post(below_base(path), content=serialise(envelope))
     except httpx.TimeoutException as exc:
-        raise SummitUnavailable(quoted(f"{where} did not answer in time", secret)) from exc
+        message = quoted(f"{where} did not answer in time", secret)
+        raise SummitUnavailable(message, maybe_processed=not _never_sent(exc)) from exc
     except httpx.TransportError as exc:
-        raise SummitUnavailable(quoted(f"{where} is unreachable: {exc}", secret)) from exc
+        message = quoted(f"{where} is unreachable: {exc}", secret)
+        raise SummitUnavailable(message, maybe_processed=not _never_sent(exc)) from exc
     except httpx.RequestError as exc:
         raise SummitRejected(quoted(f"{where} gave an unusable answer: {exc}", secret)) from exc
     _check_status(response, where, secret)
@@ -35,5 +37,14 @@ def _check_status(response: httpx.Response, where: str, secret: str) -> None:
         return
     message = quoted(f"{where} answered HTTP {response.status_code}: {response.text}", secret)
     if response.status_code == 429 or response.is_server_error:
-        raise SummitUnavailable(message, retry_after_seconds(response))
+        refused = response.status_code in _REFUSED_UNPROCESSED
+        raise SummitUnavailable(message, retry_after_seconds(response), maybe_processed=not refused)
     raise SummitRejected(message)
+
+
+_REFUSED_UNPROCESSED = {429, 503}
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """True when the request cannot have reached Summit: no connection was made."""
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError))

@@ -49,3 +49,25 @@ def test_opcon_503_carries_retry_after():
         daily_jobs.find(FailureEvent("A", "S", "J", "1", date(2024, 9, 21), 16, 1))
 
     assert failure.value.retry_after == 1.0
+
+
+@pytest.mark.parametrize(("outcome", "maybe_processed"), [
+    (httpx.ConnectError("refused"), False),
+    (httpx.ConnectTimeout("no connection"), False),
+    (httpx.ReadTimeout("no answer"), True),
+    (httpx.RemoteProtocolError("dropped"), True),
+    (httpx.Response(503), False),
+    (httpx.Response(429), False),
+    (httpx.Response(500), True),
+    (httpx.Response(504), True),
+])
+def test_summit_says_whether_it_may_have_acted_on_a_failed_request_b_9(outcome, maybe_processed):
+    connection = SummitConnection(SUMMIT, "key", incident_path="svc")
+    incidents = SummitIncidents(make_summit_client(connection), connection, SummitOptions())
+    mock = {"side_effect": outcome} if isinstance(outcome, Exception) else {"return_value": outcome}
+
+    with respx.mock(assert_all_called=True) as router, pytest.raises(SummitUnavailable) as failure:
+        router.post(f"{SUMMIT}/svc").mock(**mock)
+        incidents.create(NewIncident("d", "i", "New", ()))
+
+    assert failure.value.maybe_processed is maybe_processed

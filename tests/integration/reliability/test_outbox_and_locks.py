@@ -9,7 +9,7 @@ import pytest
 from summit_connector.adapters.file_locks import FileJobLocks
 from summit_connector.adapters.sqlite_outbox import SqliteOutbox
 from summit_connector.application.errors import LockTimeout, OutboxUnavailable
-from summit_connector.application.ports import KeptFailure
+from summit_connector.application.ports import KeptFailure, KeptState
 from summit_connector.domain.model import FailureEvent
 
 EVENT = FailureEvent("A 1", "PAY ROLL", "Job [x] $1", "-1", date(2024, 9, 21), 16, 2)
@@ -25,14 +25,16 @@ def test_a_kept_event_survives_reopening_the_file_field_for_field(tmp_path):
                                                                           "Summit down")
 
 
-def test_pending_is_oldest_first_and_hides_rejected_unless_asked(tmp_path):
+def test_pending_is_oldest_first_and_holds_back_rejected_and_uncertain_unless_asked(tmp_path):
     outbox = SqliteOutbox(tmp_path / "o.sqlite3")
     first = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
-    rejected = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("Invalid Category_Name", rejected=True))
+    rejected = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("Invalid Category_Name", KeptState.REJECTED))
+    uncertain = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("read timeout", KeptState.UNCERTAIN))
     last = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("write-back failed", ticket_number="10001"))
 
     assert [k.id for k in outbox.pending()] == [first.id, last.id]
-    assert [k.id for k in outbox.pending(include_rejected=True)] == [first.id, rejected.id, last.id]
+    assert [k.id for k in outbox.pending(set(KeptState))] == [first.id, rejected.id, uncertain.id, last.id]
+    assert outbox.get(uncertain.id).state is KeptState.UNCERTAIN
     assert outbox.get(last.id).ticket_number == "10001"
 
 

@@ -14,6 +14,8 @@ from summit_connector.adapters.memory import (
     InMemoryOutbox,
 )
 from summit_connector.application.delivery import Delivery, KeptForRetry
+from summit_connector.application.errors import SummitUnavailable
+from summit_connector.application.ports import KeptState
 from summit_connector.application.report import Action, ReportFailure
 
 from ..factories import NOW, WriteBackRefusingDailyJobs, make_event, make_job, make_settings, make_template
@@ -55,7 +57,8 @@ def test_summit_down_keeps_the_event_for_retry_b_9():
         lab.delivery.report(make_event(), "basic")
 
     entry = lab.outbox.entries[kept.value.kept.id]
-    assert (entry.event, entry.template, entry.rejected, entry.kept_at) == (make_event(), "basic", False, NOW)
+    assert (entry.event, entry.template, entry.state, entry.kept_at) == (make_event(), "basic", KeptState.PENDING,
+                                                                         NOW)
 
 
 def test_a_summit_rejection_is_kept_as_rejected_and_not_replayed_blindly_b_9():
@@ -66,7 +69,7 @@ def test_a_summit_rejection_is_kept_as_rejected_and_not_replayed_blindly_b_9():
     lab.incidents.rejected = ""
 
     plain_retry = lab.delivery.replay()
-    with_rejected = lab.delivery.replay(include_rejected=True)
+    with_rejected = lab.delivery.replay({KeptState.PENDING, KeptState.REJECTED})
 
     assert plain_retry == []
     assert [r.outcome.ticket_number for r in with_rejected] == ["1001"]
@@ -154,3 +157,26 @@ def test_concurrent_reports_for_one_job_make_one_incident_and_updates_b_9():
 
     assert list(lab.incidents.created) == ["1001"]
     assert len(lab.incidents.updates["1001"]) == 9
+
+
+class MaybeCreatedIncidents(InMemoryIncidents):
+    """Creates the incident but the answer is lost on the way back."""
+
+    def create(self, incident):
+        super().create(incident)
+        raise SummitUnavailable("read timeout", maybe_processed=True)
+
+
+def test_a_create_summit_may_have_done_is_kept_as_uncertain_and_not_replayed_by_default_b_9():
+    lab = Lab()
+    lab.incidents = MaybeCreatedIncidents()
+    with pytest.raises(KeptForRetry) as kept:
+        lab.delivery.report(make_event(), "basic")
+    lab.incidents = InMemoryIncidents(first_ticket=2001)
+
+    replays = lab.delivery.replay()
+    on_request = lab.delivery.replay({KeptState.UNCERTAIN})
+
+    assert kept.value.kept.state is KeptState.UNCERTAIN
+    assert replays == []
+    assert [r.outcome.ticket_number for r in on_request] == ["2001"]

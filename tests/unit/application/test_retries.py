@@ -90,3 +90,29 @@ def test_back_off_is_bounded():
     incidents.create(incident())
 
     assert slept == [1, 2, 3, 3, 3]
+
+
+def test_a_create_summit_may_have_processed_is_not_retried_to_avoid_a_duplicate_b_9():
+    inner = FlakyIncidents([SummitUnavailable("read timeout", maybe_processed=True)])
+    incidents, slept = retrying(inner)
+
+    with pytest.raises(SummitUnavailable):
+        incidents.create(incident())
+
+    assert (inner.calls, slept) == (1, [])
+
+
+def test_other_calls_are_retried_even_when_summit_may_have_processed_them():
+    class FlakyStatus(InMemoryIncidents):
+        calls = 0
+
+        def status_of(self, ticket_number):
+            self.calls += 1
+            if self.calls == 1:
+                raise SummitUnavailable("read timeout", maybe_processed=True)
+            return "New"
+
+    inner = FlakyStatus()
+    incidents, slept = retrying(inner)
+
+    assert incidents.status_of("1") == "New" and slept == [0.5]

@@ -1,0 +1,78 @@
+"""The log file (B-8): `LOGDIR/summit-connector.log`, rotating; one line per report event with its outcome.
+
+Logging never costs the run: a log file that cannot be opened or written is one warning, and the run goes on.
+"""
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from summit_connector.application.report import ReportOutcome
+from summit_connector.domain.model import FailureEvent
+
+LOGGER = "summit_connector"
+LOG_FILE = "summit-connector.log"
+MAX_BYTES = 1024 * 1024
+BACKUPS = 5
+Warn = Callable[[str], None]
+
+
+@contextmanager
+def event_log(log_dir: Path, debug: bool, warn: Warn) -> Iterator[None]:
+    """While open, the `summit_connector` loggers write to the file; DEBUG lines only when `debug`."""
+    logger = logging.getLogger(LOGGER)
+    handler = _file_handler(log_dir, warn)
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+def log_outcome(outcome: ReportOutcome, exit_code: int) -> None:
+    done = " ".join(part for part in (outcome.action.value, outcome.ticket_number) if part)
+    details = [done if outcome.ticket_number else f"{done}: {outcome.reason}"]
+    details += [f"warning: {warning}" for warning in outcome.warnings]
+    _record(logging.INFO, outcome.event, "; ".join(details), exit_code)
+
+
+def log_failure(event: FailureEvent, message: str, exit_code: int) -> None:
+    _record(logging.ERROR, event, message, exit_code)
+
+
+def _record(level: int, event: FailureEvent, result: str, exit_code: int) -> None:
+    logging.getLogger(LOGGER).log(level, "report %s (%s): %s; exit %d", event.job_key, event.schedule, result, exit_code)
+
+
+def _file_handler(log_dir: Path, warn: Warn) -> logging.Handler:
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = _RotatingFile(log_dir / LOG_FILE, warn)
+    except OSError as error:
+        warn(f"{log_dir}: no log file this run ({error.strerror or error})")
+        return logging.NullHandler()
+    handler.setFormatter(_OneLine("%(asctime)s %(levelname)s %(message)s"))
+    return handler
+
+
+class _RotatingFile(RotatingFileHandler):
+    """Tells once, through `warn`, that a line was lost, instead of printing a traceback."""
+
+    def __init__(self, path: Path, warn: Warn) -> None:
+        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        self._warn: Warn | None = warn
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self._warn is not None:
+            self._warn(f"{self.baseFilename}: a log line could not be written")
+            self._warn = None
+
+
+class _OneLine(logging.Formatter):
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return " ".join(super().formatMessage(record).splitlines())

@@ -1,0 +1,160 @@
+"""What `check` finds wrong in a template's policy (B-7): rule flags that conflict, tag rules that never apply,
+placeholders that are none of ours. Every finding names the template field to change."""
+
+from collections.abc import Iterator
+
+from summit_connector.domain.findings import Finding, Severity
+from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, unknown_placeholders
+from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template
+
+ROUTING = (TagIndicator.TAG_START, TagIndicator.TAG_END)
+ROUTING_AND_DEFAULT = (*ROUTING, TagIndicator.DEFAULT)
+_KNOWN_BY_CASE = {name.lower(): name for name in PLACEHOLDER_NAMES}
+
+
+def check_template(template: Template) -> list[Finding]:
+    rules, tags = template.rules, template.tags
+    return [
+        *_both_routing_flags(rules),
+        *_routing_without_default(rules, tags),
+        *_routing_rules_while_off(rules, tags),
+        *_rules_that_never_match(tags),
+        *_shadowed_rules(tags),
+        *_rules_while_flag_off(rules, tags),
+        *_assign_to_without_rule(rules, tags),
+        *_unknown_placeholder_findings(template),
+    ]
+
+
+def _both_routing_flags(rules: Rules) -> Iterator[Finding]:
+    if rules.include_tag_routing and rules.include_work_group_name_tag:
+        yield Finding(
+            "rules", Severity.WARNING,
+            "includeTagRouting and includeWorkGroupNameTag are both on: WRKGRP_ tags win and the "
+            "TAG_START/TAG_END rules are never applied (B-5.1)",
+            "turn off the one you do not use",
+        )
+
+
+def _routing_without_default(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    if rules.include_tag_routing and not any(tag.indicator == TagIndicator.DEFAULT for tag in tags):
+        yield Finding(
+            "tags", Severity.WARNING,
+            "includeTagRouting is on but there is no DEFAULT rule: a job whose tags match no rule keeps the "
+            "work group of the attributes or [DEFAULTS] (B-5.2)",
+            'add {"indicator": "DEFAULT", "indicatorValue": "", "attribute": "Assigned_WorkGroup_Name", '
+            '"value": "<work group>"}',
+        )
+
+
+def _routing_rules_while_off(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    unused = [f"tags[{index}]" for index, tag in enumerate(tags) if tag.indicator in ROUTING_AND_DEFAULT]
+    if unused and not rules.include_tag_routing:
+        yield Finding(
+            "rules.includeTagRouting", Severity.WARNING,
+            f"includeTagRouting is off, so the TAG_START/TAG_END/DEFAULT rules {', '.join(unused)} are never applied",
+            "set rules.includeTagRouting to true, or remove those rules",
+        )
+
+
+def _rules_that_never_match(tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    for index, tag in enumerate(tags):
+        where = f"tags[{index}]"
+        if tag.indicator in (*ROUTING, TagIndicator.EXIT) and not tag.indicator_value:
+            yield _empty_indicator_value(where, tag)
+        elif tag.indicator in ROUTING_AND_DEFAULT and not tag.attribute:
+            yield Finding(
+                f"{where}.attribute", Severity.WARNING,
+                f"the {tag.indicator} rule names no attribute, so it sets nothing when it applies"
+                + (" and no later rule or DEFAULT is tried" if tag.indicator in ROUTING else ""),
+                "set attribute to the Summit field, e.g. Assigned_WorkGroup_Name",
+            )
+
+
+def _empty_indicator_value(where: str, tag: TagRule) -> Finding:
+    """An empty prefix or suffix is skipped rather than matching every tag; an EXIT value is a whole tag."""
+    how = "EXIT compares whole tags" if tag.indicator == TagIndicator.EXIT else "an empty prefix/suffix is skipped"
+    return Finding(
+        f"{where}.indicatorValue", Severity.WARNING,
+        f"the {tag.indicator} rule has an empty indicatorValue and can never match ({how})",
+        "set indicatorValue to the tag text to match, or remove the rule",
+    )
+
+
+def _shadowed_rules(tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    """TAG_START/TAG_END rules are tried in order; a rule whose value extends an earlier one's never wins."""
+    for later, tag in enumerate(tags):
+        earlier = next((i for i in range(later) if _covers(tags[i], tag)), None)
+        if earlier is not None:
+            yield Finding(
+                f"tags[{later}]", Severity.WARNING,
+                f"the {tag.indicator} {tag.indicator_value!r} rule never wins: every tag it matches is matched "
+                f"first by tags[{earlier}] ({tags[earlier].indicator} {tags[earlier].indicator_value!r})",
+                f"remove it, or move it above tags[{earlier}] if it is the more specific rule",
+            )
+
+
+def _covers(first: TagRule, then: TagRule) -> bool:
+    if first.indicator != then.indicator or then.indicator not in ROUTING or not first.indicator_value:
+        return False
+    if then.indicator == TagIndicator.TAG_START:
+        return then.indicator_value.startswith(first.indicator_value)
+    return then.indicator_value.endswith(first.indicator_value)
+
+
+def _rules_while_flag_off(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    flags = {
+        TagIndicator.CATNAME: ("includeCategoryNameTag", rules.include_category_name_tag),
+        TagIndicator.ASSIGNTO: ("includeAssignToTag", rules.include_assign_to_tag),
+    }
+    for index, tag in enumerate(tags):
+        flag, on = flags.get(tag.indicator, ("", True))
+        if not on:
+            yield Finding(
+                f"tags[{index}]", Severity.INFO,
+                f"the {tag.indicator} rule is not used while {flag} is off",
+                f"set rules.{flag} to true if {tag.indicator}_ tags should count",
+            )
+
+
+def _assign_to_without_rule(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator[Finding]:
+    if rules.include_assign_to_tag and not any(tag.indicator == TagIndicator.ASSIGNTO for tag in tags):
+        yield Finding(
+            "rules.includeAssignToTag", Severity.WARNING,
+            "includeAssignToTag is on but there is no ASSIGNTO rule: a tag ASSIGNTO_jdoe sets "
+            "Assigned_Engineer_Email to the bare name jdoe (B-5.4)",
+            'add {"indicator": "ASSIGNTO", "indicatorValue": "", "attribute": "Assigned_Engineer_Email", '
+            '"value": "example.com"}',
+        )
+
+
+def _unknown_placeholder_findings(template: Template) -> Iterator[Finding]:
+    for where, text in _expanded_fields(template):
+        unknown = unknown_placeholders(text)
+        if unknown:
+            yield Finding(
+                where, Severity.WARNING,
+                f"unknown placeholder {', '.join(dict.fromkeys(unknown))}: it is sent as typed (B-3.5)",
+                _placeholder_hint(unknown),
+            )
+
+
+def _expanded_fields(template: Template) -> Iterator[tuple[str, str]]:
+    yield "ticketDescription", template.ticket_description
+    yield "ticketInformation", template.ticket_information
+    lists = (
+        ("attributes", template.attributes),
+        ("workingHoursAttributes", template.working_hours_attributes),
+        ("nonWorkingHoursAttributes", template.non_working_hours_attributes),
+        ("customAttributes", template.custom_attributes),
+        ("tags", template.tags),
+    )
+    for name, entries in lists:
+        yield from ((f"{name}[{index}].value", entry.value) for index, entry in enumerate(entries))
+
+
+def _placeholder_hint(unknown: list[str]) -> str:
+    meant = [f"{name} → {_KNOWN_BY_CASE[name.lower()]}" for name in unknown if name.lower() in _KNOWN_BY_CASE]
+    if meant:
+        return f"placeholders are case-sensitive: {', '.join(dict.fromkeys(meant))}"
+    return f"use one of {', '.join(PLACEHOLDER_NAMES)}"

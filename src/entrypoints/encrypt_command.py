@@ -1,0 +1,21 @@
+"""`summit-connector encrypt -v VALUE`: one `ENC:` line on stdout for Connector.config or a template (B-6.1)."""
+
+from typing import TextIO
+
+from summit_connector.adapters.config.secret_key import KEY_ENV, obtain_key
+from summit_connector.adapters.config.secrets import encrypt
+from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.settings import config_path
+
+
+def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    key, created = obtain_key(environ, config_path(args.config, environ))
+    if created:
+        print(
+            f"{PROGRAM}: note: created the key file {key.origin} (owner-only); keep it with Connector.config, "
+            f"or set {KEY_ENV} to its content: without it ENC: values cannot be read",
+            file=stderr,
+        )
+    print(encrypt(args.value, key), file=stdout)
+    return ExitCode.OK
