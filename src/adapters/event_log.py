@@ -23,14 +23,14 @@ Warn = Callable[[str], None]
 def event_log(log_dir: Path, debug: bool, warn: Warn) -> Iterator[None]:
     """While open, the `summit_connector` loggers write to the file; DEBUG lines only when `debug`."""
     logger = logging.getLogger(LOGGER)
-    handler = _file_handler(log_dir, warn)
+    handler, level = _file_handler(log_dir, warn), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
-    logger.propagate = False
     try:
         yield
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
         handler.close()
 
 

@@ -16,7 +16,7 @@ from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobL
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
-from summit_connector.domain.tags import find_exit_tag
+from summit_connector.domain.tags import needs_ticket_status
 from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report
 from summit_connector.domain.template import ReportSettings, Template
 
@@ -114,9 +114,7 @@ class ReportFailure:
         return job
 
     def _ticket_status(self, job: DailyJob | None) -> str | None:
-        if job is None or not job.incident_ticket_id.strip():
-            return None
-        if find_exit_tag(job.tags, self._template.tags) is not None:
+        if job is None or not needs_ticket_status(job.tags, job.incident_ticket_id, self._template.tags):
             return None
         try:
             return self._incidents.status_of(job.incident_ticket_id.strip())

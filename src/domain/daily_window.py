@@ -14,9 +14,10 @@ def last_incident_date(documentation: str) -> date | None:
     if found is None:
         return None
     try:
-        return date.fromisoformat(found.group(1))
+        found_date = date.fromisoformat(found.group(1))
     except ValueError:
         return None
+    return found_date if found_date < date.max else None
 
 
 def window_end(last_date: date, daily_start_hour: int) -> datetime:

@@ -39,6 +39,11 @@ class TagRouting:
         return {attribute.name: attribute.value for attribute in self.attributes}
 
 
+def needs_ticket_status(job_tags: Iterable[str], ticket: str, rules: Iterable[TagRule]) -> bool:
+    """Summit is asked for a ticket's status only when the job has one and no EXIT tag ends the flow first."""
+    return bool(ticket.strip()) and find_exit_tag(job_tags, rules) is None
+
+
 def find_exit_tag(tags: Iterable[str], rules: Iterable[TagRule]) -> str | None:
     """The first job tag equal (whole tag, case-sensitive) to an EXIT rule's value, whatever the rule flags."""
     exit_values = {rule.indicator_value for rule in rules if rule.indicator == TagIndicator.EXIT}

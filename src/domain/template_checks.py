@@ -154,7 +154,7 @@ def _expanded_fields(template: Template) -> Iterator[tuple[str, str]]:
 
 
 def _placeholder_hint(unknown: list[str]) -> str:
-    meant = [f"{name} → {_KNOWN_BY_CASE[name.lower()]}" for name in unknown if name.lower() in _KNOWN_BY_CASE]
+    meant = [f"{_KNOWN_BY_CASE[name.lower()]}, not {name}" for name in unknown if name.lower() in _KNOWN_BY_CASE]
     if meant:
-        return f"placeholders are case-sensitive: {', '.join(dict.fromkeys(meant))}"
+        return f"placeholders are case-sensitive: write {'; '.join(dict.fromkeys(meant))}"
     return f"use one of {', '.join(PLACEHOLDER_NAMES)}"

@@ -20,6 +20,7 @@ from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failu
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.settings import load_settings
 
+OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
 OVERRIDE_FLAGS = {"tags": "--tags", "ticket": "--ticket", "documentation": "--documentation"}
 
 
@@ -66,8 +67,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     try:
         job_input = find_job(args, event, config, loaded, environ)
     except (OpConUnavailable, OpConError) as error:
-        print(f"{PROGRAM}: error: OpCon could not be asked for job {event.job}: {error}. Use --offline (with --tags, --ticket, --documentation) "
-              "to explain without OpCon.", file=stderr)
+        print(f"{PROGRAM}: error: OpCon could not be asked for job {event.job}: {error}. {OFFLINE_HINT}", file=stderr)
         return ExitCode.NOT_DELIVERED
     from summit_connector.entrypoints.explain_view import show
 
@@ -107,15 +107,21 @@ def find_job(
     args: argparse.Namespace, event: FailureEvent, config: ConnectorConfig, loaded: LoadedTemplate, environ: dict
 ) -> JobInput:
     """Offline, the flags are the job; online, they override what OpCon holds, unless OpCon has no such job."""
-    given = {name: flag for name, flag in OVERRIDE_FLAGS.items() if getattr(args, name) is not None}
+    given = [flag for name, flag in OVERRIDE_FLAGS.items() if getattr(args, name) is not None]
     if args.offline:
-        sources = {name: given.get(name, "not given") for name in OVERRIDE_FLAGS}
-        return JobInput(Lookup.OFFLINE, overridden(DailyJob(event.job_key, 0, event.job), args), sources)
+        job = overridden(DailyJob(event.job_key, 0, event.job), args)
+        return JobInput(Lookup.OFFLINE, job, _sources(given, "no {flag} given"))
     job = _daily_jobs(config, loaded, environ).find(event)
     if job is None:
-        return JobInput(Lookup.NOT_FOUND, None, ignored=tuple(given.values()))
-    sources = {name: given.get(name, "OpCon") for name in OVERRIDE_FLAGS}
-    return JobInput(Lookup.FOUND, overridden(job, args), sources)
+        return JobInput(Lookup.NOT_FOUND, None, ignored=tuple(given))
+    return JobInput(Lookup.FOUND, overridden(job, args), _sources(given, "from OpCon"))
+
+
+def _sources(given: list[str], otherwise: str) -> dict[str, str]:
+    """Where each of tags, ticket and documentation came from; `otherwise` may name the `{flag}` not given."""
+    return {
+        name: f"from {flag}" if flag in given else otherwise.format(flag=flag) for name, flag in OVERRIDE_FLAGS.items()
+    }
 
 
 def overridden(job: DailyJob, args: argparse.Namespace) -> DailyJob:

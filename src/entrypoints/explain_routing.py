@@ -23,8 +23,17 @@ def routing_verdicts(tags: Sequence[str], template: Template, routing: TagRoutin
         _prefix_rule("WRKGRP_", "includeWorkGroupNameTag", template.rules.include_work_group_name_tag, routing),
         *_tag_routing(tags, template, routing),
         _prefix_rule("CATNAME_", "includeCategoryNameTag", template.rules.include_category_name_tag, routing),
-        _prefix_rule("ASSIGNTO_", "includeAssignToTag", template.rules.include_assign_to_tag, routing),
+        _assign_to(template, routing),
     ]
+
+
+def _assign_to(template: Template, routing: TagRouting) -> RuleVerdict:
+    verdict = _prefix_rule("ASSIGNTO_", "includeAssignToTag", template.rules.include_assign_to_tag, routing)
+    rule = next((r for r in template.tags if r.indicator == TagIndicator.ASSIGNTO), None)
+    if verdict.verdict != WON:
+        return verdict
+    domain = f"the ASSIGNTO rule's value {rule.value!r}" if rule else "no ASSIGNTO rule, so no domain"
+    return RuleVerdict(verdict.rule, WON, f"{verdict.why} (the tag's user + {domain})")
 
 
 def _prefix_rule(prefix: str, flag: str, on: bool, routing: TagRouting) -> RuleVerdict:

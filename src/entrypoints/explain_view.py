@@ -7,10 +7,7 @@ off a terminal the output is plain text.
 from datetime import datetime
 from typing import TextIO
 
-from rich import box
 from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from summit_connector.domain.attributes import hours_layer
@@ -41,8 +38,12 @@ class Printer:
     def line(self, text: str, style: str = "") -> None:
         self.console.print(Text(f"{_INDENT}{text}", style=style), soft_wrap=True)
 
-    def block(self, renderable) -> None:
-        self.console.print(Padding(renderable, (0, 0, 0, len(_INDENT))), soft_wrap=True)
+    def columns(self, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        """Left-aligned columns as wide as their longest cell, so nothing is cut or folded."""
+        widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+        self.line("  ".join(cell.ljust(width) for cell, width in zip(header, widths)).rstrip(), style="bold")
+        for row in rows:
+            self.line("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
 def show(stream: TextIO, x: Explanation) -> None:
@@ -67,9 +68,9 @@ def _inputs(out: Printer, x: Explanation) -> None:
     out.line(f"now: {_moment(x.now)} (from {x.now_source})")
     out.line(f"job: {_job_found(x)}")
     if job is not None:
-        out.line(f"tags: {', '.join(job.tags) or 'none'} (from {sources['tags']})")
-        out.line(f"ticket: {job.incident_ticket_id.strip() or 'none'} (from {sources['ticket']})")
-        out.line(f"documentation: {_first_line(job.documentation.text)} (from {sources['documentation']})")
+        out.line(f"tags: {', '.join(job.tags) or 'none'} ({sources['tags']})")
+        out.line(f"ticket: {job.incident_ticket_id.strip() or 'none'} ({sources['ticket']})")
+        out.line(f"documentation: {_first_line(job.documentation.text)} ({sources['documentation']})")
     for flag in x.job_input.ignored:
         out.line(f"{flag} ignored: OpCon has no such job (add --offline to explain with it)", style="yellow")
     for warning in (*x.config.warnings, *x.loaded.warnings):
@@ -100,11 +101,11 @@ def _existing(out: Printer, x: Explanation) -> None:
     job, decision = x.job_input.job, x.plan.existing
     ticket = job.incident_ticket_id.strip() if job else ""
     if not ticket or decision is None:
-        out.line("the job has no incident ticket: a new incident is the way")
+        out.line("the job has no incident ticket: a new incident will be created")
         if x.ticket_status:
             out.line(f"--ticket-status {x.ticket_status} ignored: there is no ticket", style="yellow")
         return
-    out.line(f"ticket {ticket} (from {x.job_input.sources.get('ticket', 'OpCon')})")
+    out.line(f"ticket {ticket} ({x.job_input.sources['ticket']})")
     reopen = x.loaded.template.summit.reopen_status
     if x.ticket_status:
         out.line(f"status {x.ticket_status} (from --ticket-status): {decision.state}")
@@ -141,7 +142,8 @@ def _working_hours(out: Printer, x: Explanation) -> None:
     layer, attributes = hours_layer(template, now)
     out.line(f"{_moment(now)}: {_windows(template.working_hours.days, now)}")
     state = "in working hours" if x.plan.in_working_hours else "outside working hours"
-    out.line(f"{state}: the {layer} layer applies ({len(attributes)} attribute(s))", style="bold")
+    names = ", ".join(attribute.name for attribute in attributes) or "no attributes"
+    out.line(f"{state}: the {layer} layer applies ({names})", style="bold")
 
 
 def _routing(out: Printer, x: Explanation) -> None:
@@ -153,13 +155,8 @@ def _routing(out: Printer, x: Explanation) -> None:
 
 def _attributes(out: Printer, x: Explanation) -> None:
     values = placeholder_values(x.event, x.now)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("attribute", no_wrap=True)
-    table.add_column("value", overflow="fold")
-    table.add_column("layer", no_wrap=True)
-    for attribute in x.plan.attributes.values():
-        table.add_row(Text(attribute.name), Text(expand(attribute.value, values)), Text(attribute.layer.value))
-    out.block(table)
+    rows = [(a.name, expand(a.value, values), a.layer.value) for a in x.plan.attributes.values()]
+    out.columns(("attribute", "value", "layer"), rows)
     if x.plan.action in _UPDATING:
         out.line("not sent: an update carries the new failure and the status only")
 
@@ -169,7 +166,8 @@ def _outcome(out: Printer, x: Explanation) -> None:
     out.line(first, style="bold")
     if x.request is not None:
         out.line(f"Summit request: {x.request.method} {x.request.url}")
-        out.block(Text(request_json(x.request)))
+        for json_line in request_json(x.request).splitlines():
+            out.line(json_line)
     for line in rest:
         out.line(line)
 

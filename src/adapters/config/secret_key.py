@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 KEY_ENV = "SUMMIT_CONNECTOR_KEY"
 KEY_FILE = "Connector.key"
 _FERNET_VERSION = 0x80
-_SHORTEST_TOKEN = 1 + 8 + 16 + 16 + 32
+_FERNET_OVERHEAD = 1 + 8 + 16 + 32
+_AES_BLOCK = 16
 
 
 @dataclass(frozen=True)
@@ -118,4 +119,5 @@ def _well_formed(token: str) -> bool:
         data = base64.urlsafe_b64decode(token.encode("ascii"))
     except (binascii.Error, UnicodeEncodeError):
         return False
-    return len(data) >= _SHORTEST_TOKEN and data[0] == _FERNET_VERSION
+    ciphertext = len(data) - _FERNET_OVERHEAD
+    return ciphertext > 0 and ciphertext % _AES_BLOCK == 0 and data[0] == _FERNET_VERSION

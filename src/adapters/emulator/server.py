@@ -11,6 +11,7 @@ App = Callable[[Request], Response]
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256
     allow_reuse_address = True
     app: App
 

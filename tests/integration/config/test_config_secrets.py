@@ -41,9 +41,9 @@ def test_values_that_are_not_hex_of_base64_of_printable_text_stay_plain_b6_2(val
     assert is_plain(value)
 
 
-def test_enc_values_are_refused_until_encrypt_arrives_b6_1():
-    with pytest.raises(InvalidInput, match="ENC: values are not supported yet"):
-        reveal("ENC:gAAAAABtoken")
+def test_enc_values_need_the_key_b6_1(tmp_path):
+    with pytest.raises(InvalidInput, match="needs its key"):
+        reveal("ENC:gAAAAABtoken", {}, tmp_path / "Connector.config")
 
 
 def test_enc_values_are_not_plain_b6_2():

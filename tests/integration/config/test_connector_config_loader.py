@@ -253,11 +253,11 @@ def test_legacy_encrypted_token_is_revealed_without_warning_b6_2(tmp_path):
     assert config.warnings == ()
 
 
-def test_enc_token_is_refused_without_showing_the_value_b6_1(tmp_path):
+def test_enc_token_without_a_key_is_refused_without_showing_the_value_b6_1(tmp_path):
     message = error_of(tmp_path, "[OPCON API]\nADDRESS=o\nTOKEN=ENC:gAAAAsecretstuff\n")
 
     assert "[OPCON API] TOKEN" in message
-    assert "not supported yet" in message
+    assert "needs its key" in message
     assert "secretstuff" not in message
 
 

@@ -124,3 +124,8 @@ def test_the_window_holds_the_new_incident_that_a_closed_ticket_would_get():
     result = plan(job, SINGLE_PER_DAY, ticket_status="Closed", now=datetime(2024, 9, 23, 12))
 
     assert result.action is PlannedAction.SKIP_DAILY_WINDOW
+
+
+def test_a_last_incident_date_at_the_end_of_the_calendar_is_ignored_not_a_crash_b_4_6():
+    assert last_incident_date("Last Incident Date : 9999-12-31") is None
+    assert not blocks_new_incident("Last Incident Date : 9999-12-31", datetime(2024, 9, 21, 12), 7)

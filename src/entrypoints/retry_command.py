@@ -1,0 +1,33 @@
+"""`summit-connector retry [--rejected] [--uncertain]`: replays kept failures, oldest first (B-9)."""
+
+from typing import TextIO
+
+from summit_connector.application.delivery import Replay
+from summit_connector.application.ports import KeptState
+from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.report_command import summary_line
+
+
+def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    from summit_connector.adapters.config.connector_config import load_connector_config
+    from summit_connector.entrypoints.settings import config_path
+    from summit_connector.entrypoints.wiring import delivery_for
+
+    config = load_connector_config(config_path(args.config, environ), environ)
+    states = {KeptState.PENDING}
+    states |= {KeptState.REJECTED} if args.rejected else set()
+    states |= {KeptState.UNCERTAIN} if args.uncertain else set()
+    replays = delivery_for(config, environ).replay(states)
+    for replay in replays:
+        print(describe(replay), file=stdout if replay.outcome else stderr)
+    if not replays:
+        print("Nothing to replay.", file=stdout)
+    return ExitCode.KEPT_FOR_RETRY if any(r.outcome is None for r in replays) else ExitCode.OK
+
+
+def describe(replay: Replay) -> str:
+    entry = f"outbox entry {replay.kept.id}"
+    if replay.outcome is not None:
+        return f"{summary_line(replay.outcome)} ({entry})"
+    return f"{PROGRAM}: {entry} for {replay.kept.event.job} is still kept: {replay.error}"
