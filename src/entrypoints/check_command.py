@@ -4,13 +4,20 @@ then with `--online` a probe of OpCon and of Summit for each template. Exit 0 cl
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
+from summit_connector.adapters.config.settings import (
+    ConnectorConfig,
+    LoadedTemplate,
+    OpConConnection,
+    SummitConnection,
+)
 from summit_connector.domain.findings import Finding, Severity, count
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.settings import config_path
 
 PROBE_TIMEOUT_SECONDS = 10.0
+Connection = TypeVar("Connection", OpConConnection, SummitConnection)
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -51,7 +58,7 @@ def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
     return ExitCode.OK
 
 
-def _probes(config, templates: dict, source: str) -> list[Finding]:
+def _probes(config: ConnectorConfig, templates: dict[str, LoadedTemplate], source: str) -> list[Finding]:
     """OpCon once, Summit once per template that loaded; clients built here, as `report` builds them."""
     from summit_connector.adapters.opcon import make_opcon_client
     from summit_connector.adapters.opcon.probe import probe_opcon
@@ -71,6 +78,6 @@ def _probes(config, templates: dict, source: str) -> list[Finding]:
     return findings
 
 
-def _capped(connection):
+def _capped(connection: Connection) -> Connection:
     """A probe waits HTTP_TIMEOUT, but never more than PROBE_TIMEOUT_SECONDS."""
     return replace(connection, timeout_seconds=min(connection.timeout_seconds, PROBE_TIMEOUT_SECONDS))

@@ -29,9 +29,9 @@ def routing_verdicts(tags: Sequence[str], template: Template, routing: TagRoutin
 
 def _assign_to(template: Template, routing: TagRouting) -> RuleVerdict:
     verdict = _prefix_rule("ASSIGNTO_", "includeAssignToTag", template.rules.include_assign_to_tag, routing)
-    rule = next((r for r in template.tags if r.indicator == TagIndicator.ASSIGNTO), None)
     if verdict.verdict != WON:
         return verdict
+    rule = next((r for r in template.tags if r.indicator == TagIndicator.ASSIGNTO), None)
     domain = f"the ASSIGNTO rule's value {rule.value!r}" if rule else "no ASSIGNTO rule, so no domain"
     return RuleVerdict(verdict.rule, WON, f"{verdict.why} (the tag's user + {domain})")
 
@@ -50,10 +50,11 @@ def _tag_routing(tags: Sequence[str], template: Template, routing: TagRouting) -
     defaults = [r for r in template.tags if r.indicator == TagIndicator.DEFAULT]
     not_tried = _not_tried(template)
     if not_tried is not None:
-        verdict, why = not_tried
-        return [RuleVerdict(name, verdict, why) for name in [_name(r) for r in [*rules, *defaults]] or [_ROUTING]]
-    checked = _checked(routing.checked_rules, tags) or [RuleVerdict(_ROUTING, NO_MATCH, "the template has none")]
-    return [*checked, _default(defaults, routing)]
+        names = [_name(rule) for rule in [*rules, *defaults]] or [_ROUTING]
+        return [RuleVerdict(name, *not_tried) for name in names]
+    winner = next((check for check in routing.checked_rules if check.matched_tag), None)
+    checked = [_check_verdict(check, winner, tags) for check in routing.checked_rules]
+    return [*(checked or [RuleVerdict(_ROUTING, NO_MATCH, "the template has none")]), _default(defaults, winner)]
 
 
 def _not_tried(template: Template) -> tuple[str, str] | None:
@@ -64,13 +65,8 @@ def _not_tried(template: Template) -> tuple[str, str] | None:
     return None
 
 
-def _checked(checks: Sequence[RoutingRuleCheck], tags: Sequence[str]) -> list[RuleVerdict]:
-    winner = next((check for check in checks if check.matched_tag), None)
-    return [_check_verdict(check, winner, tags) for check in checks]
-
-
 def _check_verdict(check: RoutingRuleCheck, winner: RoutingRuleCheck | None, tags: Sequence[str]) -> RuleVerdict:
-    rule, verb = check.rule, _VERB[TagIndicator(check.rule.indicator)]
+    rule, verb = check.rule, _VERB[check.rule.indicator]
     if check is winner:
         why = (f"tag {check.matched_tag} {verb} with {rule.indicator_value!r}: {rule.attribute} = {rule.value} "
                "(the first rule in template order that matches)")
@@ -82,8 +78,7 @@ def _check_verdict(check: RoutingRuleCheck, winner: RoutingRuleCheck | None, tag
     return RuleVerdict(_name(rule), LOST, f"no tag {verb} with {rule.indicator_value!r} ({listed})")
 
 
-def _default(defaults: Sequence[TagRule], routing: TagRouting) -> RuleVerdict:
-    winner = next((check for check in routing.checked_rules if check.matched_tag), None)
+def _default(defaults: Sequence[TagRule], winner: RoutingRuleCheck | None) -> RuleVerdict:
     if not defaults:
         effect = "" if winner else ": no rule matched, so nothing is set and the lower layers stand"
         return RuleVerdict("DEFAULT", NO_MATCH, f"the template has no DEFAULT rule{effect}")

@@ -182,11 +182,13 @@ def test_an_unknown_status_falls_back_to_the_vendor_reopen_b_4_5(lab):
     assert "REOPEN incident 9001" in result.stdout
 
 
-def test_inside_the_daily_window_no_new_incident_is_created_b_4_6(lab):
-    vendor_template(lab, submitSingleIncidentPerDay=True)
+def explain_daily_window(folder: Path, now: str) -> Result:
+    vendor_template(folder, submitSingleIncidentPerDay=True)
+    return explain(folder, "--documentation", "Last Incident Date : 2024-09-23\nCall the payroll team", "--now", now)
 
-    result = explain(lab, "--documentation", "Last Incident Date : 2024-09-23\nCall the payroll team",
-                     "--now", "2024-09-24T06:59")
+
+def test_inside_the_daily_window_no_new_incident_is_created_b_4_6(lab):
+    result = explain_daily_window(lab, "2024-09-24T06:59")
 
     assert "last incident date 2024-09-23: the window ends Tuesday 2024-09-24 07:00" in result.stdout
     assert "now Tuesday 2024-09-24 06:59 is before that: blocked, no new incident (exit 0)" in result.stdout
@@ -194,10 +196,7 @@ def test_inside_the_daily_window_no_new_incident_is_created_b_4_6(lab):
 
 
 def test_after_the_window_the_incident_is_created_and_the_date_line_replaced_b_4_6(lab):
-    vendor_template(lab, submitSingleIncidentPerDay=True)
-
-    result = explain(lab, "--documentation", "Last Incident Date : 2024-09-23\nCall the payroll team",
-                     "--now", "2024-09-24T07:00")
+    result = explain_daily_window(lab, "2024-09-24T07:00")
 
     assert "is not before that: not blocked" in result.stdout
     assert "OpCon: documentation first line := 'Last Incident Date : 2024-09-24'" in result.stdout

@@ -72,4 +72,5 @@ def _first_problem(error: ValidationError) -> tuple[Location, str]:
 
 
 def _is_secret(location: Location) -> bool:
-    return bool(location) and str(location[-1]).lower() in SECRET_FIELDS
+    """Any part naming a secret hides the value: `credentials` given as a string is the key itself."""
+    return any(str(part).lower() in SECRET_FIELDS | {"credentials"} for part in location)

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from summit_connector.adapters.config.messages import Location, invalid, validated
 from summit_connector.adapters.config.secrets import open_secret
+from summit_connector.adapters.config.urls import as_base_url, shown
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate, SummitConnection
 from summit_connector.adapters.config.template_model import NameValue, TemplateFile, unknown_keys
 from summit_connector.domain.template import (
@@ -120,11 +121,11 @@ def _host_and_port(address: str) -> str:
 
 def _summit_url(source: str, address: str) -> str:
     """`address.value` as a URL: a bare host means https, a full URL is kept (B-3.3)."""
-    base_url = (address if "://" in address else f"https://{address}").strip().rstrip("/")
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc.strip():
-        raise invalid(source, "address.value", f"must be a host name or an http(s) URL, got {address!r}")
-    return base_url
+    try:
+        return as_base_url(address, "https")
+    except ValueError:
+        problem = f"must be a host name, host:port or an http(s) URL, got {shown(address)!r}"
+        raise invalid(source, "address.value", problem) from None
 
 
 def _summit_connection(base_url: str, urls: dict[str, str], api_key: str, config: ConnectorConfig) -> SummitConnection:

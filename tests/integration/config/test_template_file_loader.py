@@ -66,9 +66,20 @@ def test_basic_json_is_the_vendor_example_as_valid_json_with_the_daily_rule_off_
     assert ours == vendor
 
 
-def test_basic_json_loads_into_the_domain_template_b3_2(tmp_path):
+def test_basic_json_as_shipped_names_its_placeholder_address_as_the_thing_to_fill_in_b3_3(tmp_path):
     config = make_config(tmp_path)
     write_template(tmp_path, (REPOSITORY / "templates" / "basic.json").read_text(encoding="utf-8"), "basic.json")
+
+    with pytest.raises(InvalidInput) as error:
+        load_template("basic.json", config, {})
+
+    assert "address.value" in str(error.value) and "'Symphony Summit Instance address'" in str(error.value)
+
+
+def test_basic_json_loads_into_the_domain_template_once_its_address_is_filled_in_b3_2(tmp_path):
+    config = make_config(tmp_path)
+    text = (REPOSITORY / "templates" / "basic.json").read_text(encoding="utf-8")
+    write_template(tmp_path, text.replace("Symphony Summit Instance address", "summit.example.com"), "basic.json")
 
     loaded = load_template("basic.json", config, {})
 
@@ -290,7 +301,9 @@ def test_a_full_http_address_is_kept_with_a_warning_b3_3(tmp_path):
 def test_address_with_another_scheme_is_an_error_b3_3(tmp_path):
     message = error_of(tmp_path, make_template(address={"value": "ftp://summit"}))
 
-    assert message == "templates/site.json: address.value: must be a host name or an http(s) URL, got 'ftp://summit'"
+    assert message == (
+        "templates/site.json: address.value: must be a host name, host:port or an http(s) URL, got 'ftp://summit'"
+    )
 
 
 def test_incident_and_attachment_paths_come_from_urls_b3_3(tmp_path):
@@ -391,3 +404,23 @@ def test_a_utf8_byte_order_mark_from_windows_notepad_is_accepted_b3_2(tmp_path):
     loaded = load_template("site", config, {})
 
     assert loaded.summit.base_url == "https://summit.example.com"
+
+
+@pytest.mark.parametrize("address", ["summit.example.com:abc", "https://[::1", "http://127.0.0.1:99999",
+                                     "summit host", "ftp://summit.example.com"])
+def test_a_summit_address_that_is_not_a_url_is_an_error_naming_it_b3_3(tmp_path, address):
+    message = error_of(tmp_path, make_template(address={"name": "prod", "value": address}))
+
+    assert "address.value: must be a host name, host:port or an http(s) URL" in message
+
+
+def test_a_password_in_the_summit_address_is_not_shown_b6_3(tmp_path):
+    message = error_of(tmp_path, make_template(address={"name": "p", "value": "http://user:Pa55word@host:abc"}))
+
+    assert "Pa55word" not in message and "***" in message
+
+
+def test_credentials_given_as_a_string_do_not_echo_the_key_b6_3(tmp_path):
+    message = error_of(tmp_path, make_template(credentials="MySecretKey123"))
+
+    assert "credentials" in message and "MySecretKey123" not in message

@@ -4,8 +4,13 @@ from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import Attribute, CustomAttribute, Rules, TagRule
 from summit_connector.domain.template_checks import check_template
 
-from ..factories import DEFAULT_TO_DEVOPS, EXIT_ON_NOTICKET, ROUTE1_TO_APPLICATION_ONE, make_template, \
-    vendor_routing_template
+from ..factories import (
+    DEFAULT_TO_DEVOPS,
+    EXIT_ON_NOTICKET,
+    ROUTE1_TO_APPLICATION_ONE,
+    make_template,
+    vendor_routing_template,
+)
 
 ASSIGN_TO_EXAMPLE = TagRule("ASSIGNTO", "", "Assigned_Engineer_Email", "example.com")
 CATNAME_RULE = TagRule("CATNAME", "CATNAME", "Category_Name", "testcatvalue")
