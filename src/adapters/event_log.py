@@ -46,13 +46,14 @@ def log_failure(event: FailureEvent, message: str, exit_code: int) -> None:
 
 
 def _record(level: int, event: FailureEvent, result: str, exit_code: int) -> None:
-    logging.getLogger(LOGGER).log(level, "report %s (%s): %s; exit %d", event.job_key, event.schedule, result, exit_code)
+    logger = logging.getLogger(LOGGER)
+    logger.log(level, "report %s (%s): %s; exit %d", event.job_key, event.schedule, result, exit_code)
 
 
 def _file_handler(log_dir: Path, warn: Warn) -> logging.Handler:
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = _RotatingFile(log_dir / LOG_FILE, warn)
+        handler = _RotatingFile(log_dir / LOG_FILE, warn)
     except OSError as error:
         warn(f"{log_dir}: no log file this run ({error.strerror or error})")
         return logging.NullHandler()

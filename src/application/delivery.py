@@ -2,11 +2,14 @@
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NoReturn
 
 from summit_connector.application.errors import (
     ConnectorError,
     DeliveryFailed,
     InvalidInput,
+    LockTimeout,
     SummitRejected,
     Transient,
 )
@@ -18,8 +21,8 @@ from summit_connector.domain.model import FailureEvent
 class KeptForRetry(ConnectorError):
     """The report failed and the event is in the outbox (exit 1)."""
 
-    def __init__(self, kept: KeptEvent, failure: DeliveryFailed) -> None:
-        super().__init__(f"{failure}; kept for retry as outbox entry {kept.id}")
+    def __init__(self, kept: KeptEvent, failure: Exception) -> None:
+        super().__init__(f"{kept.last_error}; kept for retry as outbox entry {kept.id} ({kept.state})")
         self.kept = kept
         self.failure = failure
 
@@ -44,12 +47,20 @@ class Delivery:
     def report(self, event: FailureEvent, template: str) -> ReportOutcome:
         """Raises KeptForRetry when the event could not be delivered but is safely kept."""
         now = self._clock.now()
-        with self._locks.hold(event.job_key):
-            try:
+        try:
+            with self._locks.hold(event.job_key):
                 return self._reports(template)(event, now)
-            except DeliveryFailed as failure:
-                kept = self._outbox.keep(event, template, now, kept_failure(failure))
-                raise KeptForRetry(kept, failure) from failure
+        except InvalidInput:
+            raise
+        except DeliveryFailed as failure:
+            self._keep(event, template, now, kept_failure(failure), failure)
+        except Exception as other:  # noqa: BLE001 - a lock timeout or a bug: the failure is kept all the same
+            self._keep(event, template, now, KeptFailure(_describe(other, event)), other)
+
+    def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
+              failure: Exception) -> NoReturn:
+        kept = self._outbox.keep(event, template, now, reason)
+        raise KeptForRetry(kept, failure) from failure
 
     def replay(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[Replay]:
         """Oldest first; stops at the first transient failure, since the ones after it would fail alike."""
@@ -95,3 +106,10 @@ def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure
     if failure.incident_may_exist:
         return KeptFailure(str(failure), KeptState.UNCERTAIN)
     return KeptFailure(str(failure))
+
+
+def _describe(error: Exception, event: FailureEvent) -> str:
+    """A lock timeout says what happened; anything else is named by type only, as it may quote a secret."""
+    if isinstance(error, LockTimeout):
+        return str(error)
+    return f"unexpected {type(error).__name__} while reporting {event.job}"

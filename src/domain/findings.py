@@ -1,5 +1,6 @@
 """What `check` reports (B-7): one finding per problem, with where it is and how to fix it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,5 +23,5 @@ class Finding:
     file: str = ""
 
 
-def count(findings: list[Finding], severity: Severity) -> int:
+def count(findings: Iterable[Finding], severity: Severity) -> int:
     return sum(1 for finding in findings if finding.severity is severity)

@@ -7,8 +7,8 @@ from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, unknown_placeholders
 from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template
 
-ROUTING = (TagIndicator.TAG_START, TagIndicator.TAG_END)
-ROUTING_AND_DEFAULT = (*ROUTING, TagIndicator.DEFAULT)
+_ROUTING = (TagIndicator.TAG_START, TagIndicator.TAG_END)
+_ROUTING_AND_DEFAULT = (*_ROUTING, TagIndicator.DEFAULT)
 _KNOWN_BY_CASE = {name.lower(): name for name in PLACEHOLDER_NAMES}
 
 
@@ -48,7 +48,7 @@ def _routing_without_default(rules: Rules, tags: tuple[TagRule, ...]) -> Iterato
 
 
 def _routing_rules_while_off(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator[Finding]:
-    unused = [f"tags[{index}]" for index, tag in enumerate(tags) if tag.indicator in ROUTING_AND_DEFAULT]
+    unused = [f"tags[{index}]" for index, tag in enumerate(tags) if tag.indicator in _ROUTING_AND_DEFAULT]
     if unused and not rules.include_tag_routing:
         yield Finding(
             "rules.includeTagRouting", Severity.WARNING,
@@ -60,13 +60,13 @@ def _routing_rules_while_off(rules: Rules, tags: tuple[TagRule, ...]) -> Iterato
 def _rules_that_never_match(tags: tuple[TagRule, ...]) -> Iterator[Finding]:
     for index, tag in enumerate(tags):
         where = f"tags[{index}]"
-        if tag.indicator in (*ROUTING, TagIndicator.EXIT) and not tag.indicator_value:
+        if tag.indicator in (*_ROUTING, TagIndicator.EXIT) and not tag.indicator_value:
             yield _empty_indicator_value(where, tag)
-        elif tag.indicator in ROUTING_AND_DEFAULT and not tag.attribute:
+        elif tag.indicator in _ROUTING_AND_DEFAULT and not tag.attribute:
             yield Finding(
                 f"{where}.attribute", Severity.WARNING,
                 f"the {tag.indicator} rule names no attribute, so it sets nothing when it applies"
-                + (" and no later rule or DEFAULT is tried" if tag.indicator in ROUTING else ""),
+                + (" and no later rule or DEFAULT is tried" if tag.indicator in _ROUTING else ""),
                 "set attribute to the Summit field, e.g. Assigned_WorkGroup_Name",
             )
 
@@ -95,7 +95,7 @@ def _shadowed_rules(tags: tuple[TagRule, ...]) -> Iterator[Finding]:
 
 
 def _covers(first: TagRule, then: TagRule) -> bool:
-    if first.indicator != then.indicator or then.indicator not in ROUTING or not first.indicator_value:
+    if first.indicator != then.indicator or then.indicator not in _ROUTING or not first.indicator_value:
         return False
     if then.indicator == TagIndicator.TAG_START:
         return then.indicator_value.startswith(first.indicator_value)

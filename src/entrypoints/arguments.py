@@ -9,7 +9,7 @@ from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.model import FailureEvent
 
 PROGRAM = "summit-connector"
-COMMANDS = ("report", "explain", "check", "encrypt", "demo", "sandbox")
+COMMANDS = ("report", "explain", "check", "encrypt", "retry", "outbox", "demo", "sandbox")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     encrypt = commands.add_parser("encrypt", help="encrypt a secret for Connector.config or a template")
     _add_config_flag(encrypt)
     encrypt.add_argument("-v", "--value", required=True, help="the secret to encrypt")
+    retry = commands.add_parser("retry", help="deliver the failures kept in the outbox, oldest first")
+    _add_config_flag(retry)
+    retry.add_argument("--rejected", action="store_true", help="also those Summit refused (after fixing the template)")
+    retry.add_argument("--uncertain", action="store_true",
+                       help="also those Summit may have created (after checking Summit has no incident for them)")
+    outbox = commands.add_parser("outbox", help="list the failures kept for a later delivery")
+    _add_config_flag(outbox)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")

@@ -17,6 +17,7 @@ from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.settings import config_path
 
 PROBE_TIMEOUT_SECONDS = 10.0
+CA_BUNDLE = "[OPCON API] CA_BUNDLE"
 Connection = TypeVar("Connection", OpConConnection, SummitConnection)
 
 
@@ -54,7 +55,7 @@ def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
     if count(findings, Severity.ERROR):
         return ExitCode.INVALID_INPUT
     if strict and count(findings, Severity.WARNING):
-        return ExitCode.KEPT_FOR_RETRY
+        return ExitCode.WARNINGS
     return ExitCode.OK
 
 
@@ -70,8 +71,8 @@ def _probes(config: ConnectorConfig, templates: dict[str, LoadedTemplate], sourc
         with make_opcon_client(_capped(config.opcon)) as client:
             findings = probe_opcon(client, source)
     except InvalidInput as error:
-        findings = [Finding("[OPCON API] CA_BUNDLE", Severity.ERROR, str(error), "use a PEM file of CA certificates",
-                            source)]
+        message = str(error).removeprefix(f"{CA_BUNDLE} ")
+        findings = [Finding(CA_BUNDLE, Severity.ERROR, message, "use a PEM file of CA certificates", source)]
     for template_source, loaded in templates.items():
         with make_summit_client(_capped(loaded.summit)) as client:
             findings.append(probe_summit(client, loaded.summit, loaded.template.summit, template_source))

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from summit_connector.application.errors import InvalidInput
-from summit_connector.entrypoints.arguments import PROGRAM, build_parser, with_default_command
+from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser, with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
 
 
@@ -31,6 +31,9 @@ def main(
     except InvalidInput as error:
         print(f"{PROGRAM}: error: {error}", file=stderr)
         return ExitCode.INVALID_INPUT
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback; the message may quote a secret
+        print(f"{PROGRAM}: error: unexpected {type(error).__name__}; nothing more was done", file=stderr)
+        return ExitCode.NOT_DELIVERED
 
 
 def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
@@ -46,6 +49,8 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
 
 
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    if args.command is None:
+        raise ArgumentError("name a command, or give the report flags (see --help)")
     module = import_module(f"summit_connector.entrypoints.{args.command}_command")
     return module.run(args, stdout, stderr, environ)
 

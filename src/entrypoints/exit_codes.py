@@ -6,5 +6,6 @@ class ExitCode(IntEnum):
 
     OK = 0
     KEPT_FOR_RETRY = 1
+    WARNINGS = 1
     INVALID_INPUT = 2
     NOT_DELIVERED = 3

@@ -99,7 +99,7 @@ def read_clock(flag: str | None, config: ConnectorConfig, environ: dict[str, str
     if environ.get(NOW_VARIABLE, "").strip():
         source = NOW_VARIABLE
     else:
-        source = f"system clock ({config.timezone or 'the machine time zone'})"
+        source = f"the system clock in {config.timezone or 'the machine time zone'}"
     return clock_from_environment(environ, config.timezone).now(), source
 
 

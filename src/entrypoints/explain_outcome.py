@@ -9,12 +9,12 @@ from summit_connector.entrypoints.explain_command import Explanation, Lookup, Su
 NEW_NUMBER = "<new ticket number>"
 
 
-def outcome_lines(x: Explanation) -> list[str]:
+def outcome_lines(ex: Explanation) -> list[str]:
     """The decision first, then what OpCon would be given, the job log, and the dry-run reminder."""
     return [
-        _decision(x.plan),
-        *_write_back(x),
-        *_job_log(x),
+        _decision(ex.plan),
+        *_write_back(ex),
+        *_job_log(ex),
         "dry run: nothing was sent to Summit, nothing was written to OpCon, no file was written",
     ]
 
@@ -35,14 +35,14 @@ def _decision(plan: ReportPlan) -> str:
     return f"NO INCIDENT (exit 0): {plan.reason}"
 
 
-def _write_back(x: Explanation) -> list[str]:
-    job, plan = x.job_input.job, x.plan
+def _write_back(ex: Explanation) -> list[str]:
+    job, plan = ex.job_input.job, ex.plan
     if plan.action is not PlannedAction.CREATE:
         return ["OpCon: nothing written back"]
     if job is None:
         return ["OpCon: nothing written back (the job is not in OpCon, B-4.3)"]
-    assumed = " (offline: assuming OpCon holds the job)" if x.job_input.lookup is Lookup.OFFLINE else ""
-    url = view_url(x.loaded.template, NEW_NUMBER)
+    assumed = " (offline: assuming OpCon holds the job)" if ex.job_input.lookup is Lookup.OFFLINE else ""
+    url = view_url(ex.loaded.template, NEW_NUMBER)
     link = f" linked to {url}" if url else " without a link (the template has no viewIncident URL)"
     lines = [f"OpCon: Incident Ticket ID of job {job.name} := {NEW_NUMBER}{link}{assumed}"]
     if plan.documentation is not None:
@@ -51,9 +51,9 @@ def _write_back(x: Explanation) -> list[str]:
     return lines
 
 
-def _job_log(x: Explanation) -> list[str]:
-    if x.request is None or x.job_input.job is None:
+def _job_log(ex: Explanation) -> list[str]:
+    if ex.request is None or ex.job_input.job is None:
         return []
-    if not x.loaded.template.rules.include_job_log_attachment:
+    if not ex.loaded.template.rules.include_job_log_attachment:
         return ["job log: not attached (includeJobLogAttachment is false)"]
     return ["job log: report would fetch it from OpCon and attach it to the incident (explain does not fetch it)"]

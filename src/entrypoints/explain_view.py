@@ -46,50 +46,50 @@ class Printer:
             self.line("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
-def show(stream: TextIO, x: Explanation) -> None:
+def show(stream: TextIO, ex: Explanation) -> None:
     out = Printer(stream)
-    event = x.event
+    event = ex.event
     out.title(f"explain: {event.job} of {event.schedule} ({event.schedule_date.isoformat()}), "
               "a dry run: nothing is sent to Summit and nothing is written")
     for number, (title, render) in enumerate(_STEPS, start=1):
         out.step(number, title)
-        if x.plan.action is PlannedAction.SKIP_EXIT and render in _AFTER_EXIT:
-            out.line(f"not reached: tag {x.plan.exit_tag} ends the flow at the EXIT check")
+        if ex.plan.action is PlannedAction.SKIP_EXIT and render in _AFTER_EXIT:
+            out.line(f"not reached: tag {ex.plan.exit_tag} ends the flow at the EXIT check")
         else:
-            render(out, x)
+            render(out, ex)
 
 
-def _inputs(out: Printer, x: Explanation) -> None:
-    event, job, sources = x.event, x.job_input.job, x.job_input.sources
+def _inputs(out: Printer, ex: Explanation) -> None:
+    event, job, sources = ex.event, ex.job_input.job, ex.job_input.sources
     out.line(f"event: job {event.job}, schedule {event.schedule} ({event.schedule_date.isoformat()}, "
              f"id {event.schedule_id}, instance {event.schedule_instance}), agent {event.agent}, "
              f"termination {event.termination}")
-    out.line(f"template: {x.loaded.path}")
-    out.line(f"now: {_moment(x.now)} (from {x.now_source})")
-    out.line(f"job: {_job_found(x)}")
+    out.line(f"template: {ex.loaded.path}")
+    out.line(f"now: {_moment(ex.now)} (from {ex.now_source})")
+    out.line(f"job: {_job_found(ex)}")
     if job is not None:
         out.line(f"tags: {', '.join(job.tags) or 'none'} ({sources['tags']})")
         out.line(f"ticket: {job.incident_ticket_id.strip() or 'none'} ({sources['ticket']})")
         out.line(f"documentation: {_first_line(job.documentation.text)} ({sources['documentation']})")
-    for flag in x.job_input.ignored:
+    for flag in ex.job_input.ignored:
         out.line(f"{flag} ignored: OpCon has no such job (add --offline to explain with it)", style="yellow")
-    for warning in (*x.config.warnings, *x.loaded.warnings):
+    for warning in (*ex.config.warnings, *ex.loaded.warnings):
         out.line(f"warning: {warning}", style="yellow")
 
 
-def _job_found(x: Explanation) -> str:
-    job = x.job_input.job
-    if x.job_input.lookup is Lookup.FOUND:
+def _job_found(ex: Explanation) -> str:
+    job = ex.job_input.job
+    if ex.job_input.lookup is Lookup.FOUND:
         return f"found in OpCon: daily job {job.id} (uid {job.uid})"
-    if x.job_input.lookup is Lookup.NOT_FOUND:
+    if ex.job_input.lookup is Lookup.NOT_FOUND:
         return "not found in OpCon (B-4.3): no tags, ticket or documentation; default routing, nothing written back"
     return "OpCon not asked (--offline): tags, ticket and documentation are the ones given on the command line"
 
 
-def _exit(out: Printer, x: Explanation) -> None:
-    values = [rule.indicator_value for rule in x.loaded.template.tags if rule.indicator == TagIndicator.EXIT]
-    if x.plan.exit_tag is not None:
-        out.line(f"tag {x.plan.exit_tag} equals an EXIT rule's value: no incident (exit 0), "
+def _exit(out: Printer, ex: Explanation) -> None:
+    values = [rule.indicator_value for rule in ex.loaded.template.tags if rule.indicator == TagIndicator.EXIT]
+    if ex.plan.exit_tag is not None:
+        out.line(f"tag {ex.plan.exit_tag} equals an EXIT rule's value: no incident (exit 0), "
                  "whatever the rule flags say", style="bold")
     elif values:
         out.line(f"no job tag equals an EXIT rule's value ({', '.join(values)}): continue")
@@ -97,76 +97,76 @@ def _exit(out: Printer, x: Explanation) -> None:
         out.line("the template has no EXIT rule: continue")
 
 
-def _existing(out: Printer, x: Explanation) -> None:
-    job, decision = x.job_input.job, x.plan.existing
+def _existing(out: Printer, ex: Explanation) -> None:
+    job, decision = ex.job_input.job, ex.plan.existing
     ticket = job.incident_ticket_id.strip() if job else ""
     if not ticket or decision is None:
         out.line("the job has no incident ticket: a new incident will be created")
-        if x.ticket_status:
-            out.line(f"--ticket-status {x.ticket_status} ignored: there is no ticket", style="yellow")
+        if ex.ticket_status:
+            out.line(f"--ticket-status {ex.ticket_status} ignored: there is no ticket", style="yellow")
         return
-    out.line(f"ticket {ticket} ({x.job_input.sources['ticket']})")
-    reopen = x.loaded.template.summit.reopen_status
-    if x.ticket_status:
-        out.line(f"status {x.ticket_status} (from --ticket-status): {decision.state}")
+    out.line(f"ticket {ticket} ({ex.job_input.sources['ticket']})")
+    reopen = ex.loaded.template.summit.reopen_status
+    if ex.ticket_status:
+        out.line(f"status {ex.ticket_status} (from --ticket-status): {decision.state}")
     else:
         out.line("status unknown: explain never asks Summit (give --ticket-status); when Summit cannot say, "
                  f"the vendor fallback applies: update the ticket with reopenStatus {reopen} (B-4.5)")
     out.line(f"decision: {decision.action}: {decision.reason}", style="bold")
 
 
-def _daily_window(out: Printer, x: Explanation) -> None:
-    if not x.loaded.template.rules.submit_single_incident_per_day:
+def _daily_window(out: Printer, ex: Explanation) -> None:
+    if not ex.loaded.template.rules.submit_single_incident_per_day:
         out.line("submitSingleIncidentPerDay is off: no daily window")
         return
-    hour = x.config.daily_start_hour
+    hour = ex.config.daily_start_hour
     out.line(f"submitSingleIncidentPerDay is on; DAILY_START_HOUR {hour:02d}")
-    if x.plan.action in _UPDATING:
+    if ex.plan.action in _UPDATING:
         out.line("not applied: the window guards new incidents only, and the existing ticket is updated")
         return
-    text = x.job_input.job.documentation.text if x.job_input.job else ""
+    text = ex.job_input.job.documentation.text if ex.job_input.job else ""
     last = last_incident_date(text)
     if last is None:
         out.line(f"documentation first line {_first_line(text)} names no Last Incident Date: not blocked")
         return
     end = window_end(last, hour)
     out.line(f"last incident date {last.isoformat()}: the window ends {_moment(end)}")
-    if x.plan.action is PlannedAction.SKIP_DAILY_WINDOW:
-        out.line(f"now {_moment(x.now)} is before that: blocked, no new incident (exit 0)", style="bold")
+    if ex.plan.action is PlannedAction.SKIP_DAILY_WINDOW:
+        out.line(f"now {_moment(ex.now)} is before that: blocked, no new incident (exit 0)", style="bold")
     else:
-        out.line(f"now {_moment(x.now)} is not before that: not blocked")
+        out.line(f"now {_moment(ex.now)} is not before that: not blocked")
 
 
-def _working_hours(out: Printer, x: Explanation) -> None:
-    template, now = x.loaded.template, x.now
+def _working_hours(out: Printer, ex: Explanation) -> None:
+    template, now = ex.loaded.template, ex.now
     layer, attributes = hours_layer(template, now)
     out.line(f"{_moment(now)}: {_windows(template.working_hours.days, now)}")
-    state = "in working hours" if x.plan.in_working_hours else "outside working hours"
+    state = "in working hours" if ex.plan.in_working_hours else "outside working hours"
     names = ", ".join(attribute.name for attribute in attributes) or "no attributes"
     out.line(f"{state}: the {layer} layer applies ({names})", style="bold")
 
 
-def _routing(out: Printer, x: Explanation) -> None:
-    tags = x.job_input.job.tags if x.job_input.job else ()
-    for verdict in routing_verdicts(tags, x.loaded.template, x.plan.routing):
+def _routing(out: Printer, ex: Explanation) -> None:
+    tags = ex.job_input.job.tags if ex.job_input.job else ()
+    for verdict in routing_verdicts(tags, ex.loaded.template, ex.plan.routing):
         style = "bold green" if verdict.verdict == WON else ""
         out.line(f"{verdict.verdict.upper():<9}{verdict.rule:<22} {verdict.why}", style=style)
 
 
-def _attributes(out: Printer, x: Explanation) -> None:
-    values = placeholder_values(x.event, x.now)
-    rows = [(a.name, expand(a.value, values), a.layer.value) for a in x.plan.attributes.values()]
+def _attributes(out: Printer, ex: Explanation) -> None:
+    values = placeholder_values(ex.event, ex.now)
+    rows = [(a.name, expand(a.value, values), a.layer.value) for a in ex.plan.attributes.values()]
     out.columns(("attribute", "value", "layer"), rows)
-    if x.plan.action in _UPDATING:
+    if ex.plan.action in _UPDATING:
         out.line("not sent: an update carries the new failure and the status only")
 
 
-def _outcome(out: Printer, x: Explanation) -> None:
-    first, *rest = outcome_lines(x)
+def _outcome(out: Printer, ex: Explanation) -> None:
+    first, *rest = outcome_lines(ex)
     out.line(first, style="bold")
-    if x.request is not None:
-        out.line(f"Summit request: {x.request.method} {x.request.url}")
-        for json_line in request_json(x.request).splitlines():
+    if ex.request is not None:
+        out.line(f"Summit request: {ex.request.method} {ex.request.url}")
+        for json_line in request_json(ex.request).splitlines():
             out.line(json_line)
     for line in rest:
         out.line(line)

@@ -1,4 +1,7 @@
-"""`summit-connector outbox`: the failures kept for a later delivery, oldest first."""
+"""`summit-connector outbox`: the failures kept for a later delivery, oldest first.
+
+A table on a terminal; one line per entry otherwise, so the output can be searched.
+"""
 
 from typing import TextIO
 
@@ -10,29 +13,36 @@ _ADVICE = {
     KeptState.REJECTED: "Summit refused it: fix the template, then `summit-connector retry --rejected`",
     KeptState.UNCERTAIN: "Summit may have created it: look in Summit first, then `retry --uncertain` if not",
 }
+_COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error", "next step")
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    from summit_connector.adapters.config.connector_config import load_connector_config
+    from summit_connector.adapters.sqlite_outbox import SqliteOutbox
+    from summit_connector.entrypoints.settings import config_path, outbox_path
+
+    config = load_connector_config(config_path(args.config, environ), environ)
+    entries = SqliteOutbox(outbox_path(config)).pending(set(KeptState))
+    if not entries:
+        print("The outbox is empty: every failure was delivered.", file=stdout)
+    elif stdout.isatty():
+        _print_table(stdout, [_row(kept) for kept in entries])
+    else:
+        for kept in entries:
+            print(" | ".join(f"{name}: {value}" for name, value in zip(_COLUMNS, _row(kept)) if value), file=stdout)
+    return ExitCode.OK
+
+
+def _print_table(stdout: TextIO, rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from summit_connector.adapters.config.connector_config import load_connector_config
-    from summit_connector.entrypoints.settings import config_path
-    from summit_connector.entrypoints.wiring import delivery_outbox
-
-    config = load_connector_config(config_path(args.config, environ), environ)
-    entries = delivery_outbox(config).pending(set(KeptState))
-    console = Console(file=stdout, highlight=False)
-    if not entries:
-        console.print("The outbox is empty: every failure was delivered.")
-        return ExitCode.OK
-    table = Table(title=f"{len(entries)} kept failure(s)")
-    for column in ("id", "state", "kept at", "job", "ticket", "attempts", "last error", "next step"):
+    table = Table(title=f"{len(rows)} kept failure(s)")
+    for column in _COLUMNS:
         table.add_column(column, overflow="fold")
-    for kept in entries:
-        table.add_row(*_row(kept))
-    console.print(table)
-    return ExitCode.OK
+    for row in rows:
+        table.add_row(*row)
+    Console(file=stdout, highlight=False).print(table)
 
 
 def _row(kept: KeptEvent) -> list[str]:

@@ -1,16 +1,15 @@
-"""`summit-connector report` (and bare vendor arguments): validate everything, then run the B-4 flow."""
+"""`summit-connector report` (and bare vendor arguments): validate everything, replay what was kept, report."""
 
 import json
 from functools import partial
 from typing import TextIO
 
 from summit_connector.adapters.config.connector_config import load_connector_config
-from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
-from summit_connector.application.errors import DeliveryFailed, InvalidInput
+from summit_connector.application.delivery import Delivery, KeptForRetry
+from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.application.report import Action, ReportOutcome
-from summit_connector.domain.model import FailureEvent
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.settings import config_path
@@ -19,18 +18,23 @@ _VERBS = {Action.CREATED: "created", Action.UPDATED: "updated", Action.REOPENED:
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    from summit_connector.entrypoints.wiring import delivery_for, template_key
+
     event = failure_event(args)
     config = load_connector_config(config_path(args.config, environ), environ)
     with event_log(config.log_dir, config.debug, partial(_warn, stderr)):
         try:
-            outcome = _report(event, config, load_template(joined(args.template), config, environ), environ)
+            template = load_template(joined(args.template), config, environ)
+            delivery = delivery_for(config, environ, template)
+            replay_kept(delivery, stderr)
+            outcome = delivery.report(event, template_key(template))
         except InvalidInput as error:
             log_failure(event, str(error), ExitCode.INVALID_INPUT)
             raise
-        except DeliveryFailed as failure:
-            log_failure(event, str(failure), ExitCode.NOT_DELIVERED)
-            print(f"{PROGRAM}: error: {failure}", file=stderr)
-            return ExitCode.NOT_DELIVERED
+        except KeptForRetry as kept:
+            return _failed(event, kept, ExitCode.KEPT_FOR_RETRY, stderr)
+        except ConnectorError as failure:
+            return _failed(event, failure, ExitCode.NOT_DELIVERED, stderr)
         log_outcome(outcome, ExitCode.OK)
     for warning in outcome.warnings:
         _warn(stderr, warning)
@@ -38,12 +42,18 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     return ExitCode.OK
 
 
-def _report(event: FailureEvent, config: ConnectorConfig, template: LoadedTemplate, environ: dict[str, str]):
-    from summit_connector.entrypoints.container import Container
+def replay_kept(delivery: Delivery, stderr: TextIO) -> None:
+    """Failures kept by earlier runs go first, oldest first (B-9); their results are told on stderr."""
+    from summit_connector.entrypoints.retry_command import describe
 
-    container = Container(config=config, loaded_template=template, environ=environ)
-    container.clock()
-    return container.report()(event)
+    for replay in delivery.replay():
+        print(f"{PROGRAM}: replayed {describe(replay)}" if replay.outcome else describe(replay), file=stderr)
+
+
+def _failed(event, failure: ConnectorError, code: ExitCode, stderr: TextIO) -> ExitCode:
+    log_failure(event, str(failure), code)
+    print(f"{PROGRAM}: error: {failure}", file=stderr)
+    return code
 
 
 def _warn(stderr: TextIO, warning: str) -> None:

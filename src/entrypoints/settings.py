@@ -6,10 +6,21 @@ from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTem
 
 CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
 DEFAULT_CONFIG = "Connector.config"
+OUTBOX_FILE = "summit-connector-outbox.sqlite3"
+LOCKS_FOLDER = "summit-connector-locks"
 
 
 def config_path(flag: str | None, environ: dict[str, str]) -> Path:
     return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
+
+
+def outbox_path(config: ConnectorConfig) -> Path:
+    """The outbox lives beside Connector.config (B-9)."""
+    return config.path.parent / OUTBOX_FILE
+
+
+def locks_path(config: ConnectorConfig) -> Path:
+    return config.path.parent / LOCKS_FOLDER
 
 
 def load_settings(

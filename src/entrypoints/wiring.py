@@ -4,9 +4,6 @@ from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTem
 from summit_connector.application.delivery import Delivery
 from summit_connector.application.report import ReportFailure
 
-OUTBOX_FILE = "summit-connector-outbox.sqlite3"
-LOCKS_FOLDER = "summit-connector-locks"
-
 
 def delivery_for(config: ConnectorConfig, environ: dict[str, str], loaded: LoadedTemplate | None = None) -> Delivery:
     """Kept events name their template; it is loaded when a replay needs it, each at most once."""
@@ -31,8 +28,3 @@ def template_key(loaded: LoadedTemplate) -> str:
     """What an outbox entry records: the template's absolute path, valid from any working directory."""
     return str(loaded.path.resolve())
 
-
-def delivery_outbox(config: ConnectorConfig):
-    from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-
-    return SqliteOutbox(config.path.parent / OUTBOX_FILE)

@@ -185,7 +185,6 @@ def test_an_unusable_ca_bundle_is_an_error_row_when_probing_b_2_3(tmp_path):
 
     result = check(config, "--online")
 
-    assert f"error: {config}: [OPCON API] CA_BUNDLE: [OPCON API] CA_BUNDLE {tmp_path / 'ca.pem'} cannot be used" \
-        in result.stdout
+    assert f"error: {config}: [OPCON API] CA_BUNDLE: {tmp_path / 'ca.pem'} cannot be used" in result.stdout
     assert f"error: {TEMPLATE}: address.value: Summit IM_GetIncidentDetailsAndChangeHistory" in result.stdout
     assert result.code == 2

@@ -23,7 +23,9 @@ def test_logdir_is_created_on_demand_and_gets_one_line_per_outcome_b8(tmp_path):
         log_outcome(outcome, 0)
 
     [line] = lines_in(log_dir)
-    assert line.endswith(" INFO report 20240921|16|1|JOB001 (PAYROLL): created 10001; warning: log not attached; exit 0")
+    assert line.endswith(
+        " INFO report 20240921|16|1|JOB001 (PAYROLL): created 10001; warning: log not attached; exit 0"
+    )
 
 
 def test_a_skipped_event_gives_its_reason_and_a_failure_its_message_on_one_line_b8(tmp_path):
