@@ -46,7 +46,12 @@ def replay_kept(delivery: Delivery, stderr: TextIO) -> None:
     """Failures kept by earlier runs go first, oldest first (B-9); their results are told on stderr."""
     from summit_connector.entrypoints.retry_command import describe
 
-    for replay in delivery.replay():
+    try:
+        replays = delivery.replay()
+    except ConnectorError as error:
+        _warn(stderr, f"kept failures were not replayed: {error}")
+        return
+    for replay in replays:
         print(f"{PROGRAM}: replayed {describe(replay)}" if replay.outcome else describe(replay), file=stderr)
 
 

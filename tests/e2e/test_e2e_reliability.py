@@ -118,3 +118,23 @@ def test_forty_concurrent_runs_for_forty_jobs_make_forty_incidents_b_9(sandbox):
     tickets = [sandbox.job(job).incident_ticket_id for job in jobs]
     assert "" not in tickets and len(set(tickets)) == 40
     assert [len(incidents_for(sandbox, f"{job.name} ")) for job in jobs] == [1] * 40
+
+
+def test_when_the_outbox_cannot_keep_the_event_the_exit_is_3_b_1_4(sandbox):
+    (sandbox.folder / "summit-connector-outbox.sqlite3").mkdir()
+    sandbox.emulator.faults.down("summit")
+
+    run = sandbox.report(sandbox.samples.plain)
+
+    assert run.code == 3, run.stderr
+    assert "outbox" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_broken_outbox_does_not_stop_the_current_failure_being_delivered_b_9(sandbox):
+    (sandbox.folder / "summit-connector-outbox.sqlite3").mkdir()
+
+    run = sandbox.report(sandbox.samples.plain)
+
+    assert run.code == 0, run.stderr
+    assert "not replayed" in run.stderr
+    assert sandbox.job(sandbox.samples.plain).incident_ticket_id == "10001"

@@ -3,7 +3,6 @@
 import configparser
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, BaseModel
 
@@ -11,6 +10,7 @@ from summit_connector.adapters.config.connector_model import SECTIONS, Connector
 from summit_connector.adapters.config.messages import Location, invalid, validated
 from summit_connector.adapters.config.secrets import open_secret
 from summit_connector.adapters.config.settings import ConnectorConfig, OpConConnection
+from summit_connector.adapters.config.urls import as_base_url, plain_http_warning, shown
 from summit_connector.domain.template import VENDOR_DEFAULT_ATTRIBUTES, Attribute
 
 TOKEN_ENV = "SUMMIT_CONNECTOR_OPCON_TOKEN"
@@ -42,7 +42,6 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         verify_tls=opcon.verify_tls,
         ca_bundle=ca_bundle,
         timeout_seconds=general.http_timeout,
-        proxy_url=proxy_url,
     )
     return ConnectorConfig(
         path=path.absolute(),
@@ -55,8 +54,10 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         timezone=general.timezone,
         http_timeout_seconds=general.http_timeout,
         max_joblog_bytes=general.max_joblog_bytes,
+        proxy_url=proxy_url,
         defaults=_default_attributes(settings.defaults),
-        warnings=_http_warnings(source, base_url) + token_warnings,
+        warnings=plain_http_warning(base_url, f"{source}: [OPCON API] uses plain http (USES_TLS=False or an "
+                                              "http:// ADDRESS): the token travels unencrypted") + token_warnings,
         unknown_keys=_unknown_keys(sections),
     )
 
@@ -115,14 +116,14 @@ def _ini_location(location: Location) -> str:
 def _url(source: str, where: str, address: str, scheme: str, port: int | None) -> str:
     """ADDRESS as a URL: a scheme or port it carries is kept; else `scheme` and PORT, else the scheme's port."""
     try:
-        parts = urlsplit(address if "://" in address else f"{scheme}://{address}")
-        port = parts.port or port or {"https": 443, "http": 80}.get(parts.scheme)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise invalid(source, where, f"must be a host name or an http(s) URL, got {address!r}")
-    netloc = parts.netloc if parts.port else f"{parts.netloc}:{port}"
-    return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
+        default_port = port or {"https": 443, "http": 80}[_scheme_of(address, scheme)]
+        return as_base_url(address, scheme, default_port)
+    except (ValueError, KeyError):
+        raise invalid(source, where, f"must be a host name or an http(s) URL, got {shown(address)!r}") from None
+
+
+def _scheme_of(address: str, scheme: str) -> str:
+    return address.strip().split("://", 1)[0].lower() if "://" in address else scheme
 
 
 def _proxy_url(source: str, proxy: ProxySection) -> str | None:
@@ -131,14 +132,6 @@ def _proxy_url(source: str, proxy: ProxySection) -> str | None:
     if not proxy.address:
         raise invalid(source, "[PROXY SERVER] ADDRESS", "is required when USES_PROXY is True")
     return _url(source, "[PROXY SERVER] ADDRESS", proxy.address, "http", proxy.port)
-
-
-def _http_warnings(source: str, base_url: str) -> tuple[str, ...]:
-    if base_url.startswith("https://"):
-        return ()
-    return (
-        f"{source}: [OPCON API] uses plain http (USES_TLS=False or an http:// ADDRESS): the token travels unencrypted",
-    )
 
 
 def _default_attributes(section: dict[str, str]) -> tuple[Attribute, ...]:

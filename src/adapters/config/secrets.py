@@ -57,6 +57,9 @@ def open_secret(
     for value, where in _candidates(env_name, environ, config_path.parent / ".env", file_value, origin):
         if value.strip():
             revealed = _revealed(value.strip(), where, environ, config_path)
+            if not _sendable(revealed):
+                raise invalid(where, "", "must be printable ASCII (it is sent in an HTTP header or body); "
+                                         "its value is not shown")
             return revealed, _plain_warnings(value.strip(), where, origin)
     raise invalid(origin, "", f"missing; set it here, in {env_name} or in .env beside Connector.config")
 
@@ -65,8 +68,20 @@ def _candidates(
     env_name: str, environ: Mapping[str, str], env_file: Path, file_value: str, origin: str
 ) -> Iterator[tuple[str, str]]:
     yield environ.get(env_name, ""), f"environment: {env_name}"
-    yield dotenv_values(env_file).get(env_name) or "", f"{env_file}: {env_name}"
+    yield _dotenv_value(env_file, env_name), f"{env_file}: {env_name}"
     yield file_value, origin
+
+
+def _dotenv_value(env_file: Path, name: str) -> str:
+    try:
+        return dotenv_values(env_file, encoding="utf-8-sig").get(name) or ""
+    except (UnicodeDecodeError, OSError) as error:
+        reason = "is not UTF-8 text (save it as UTF-8)" if isinstance(error, UnicodeDecodeError) else str(error)
+        raise invalid(str(env_file), "", f"cannot be read: {reason}") from None
+
+
+def _sendable(secret: str) -> bool:
+    return all(32 <= ord(character) <= 126 for character in secret)
 
 
 def _revealed(value: str, where: str, environ: Mapping[str, str], config_path: Path) -> str:

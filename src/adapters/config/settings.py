@@ -32,6 +32,7 @@ class ConnectorConfig:
     timezone: str | None = None
     http_timeout_seconds: float = 30.0
     max_joblog_bytes: int = 5 * 1024 * 1024
+    proxy_url: str | None = None
     defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
     warnings: tuple[str, ...] = ()
     unknown_keys: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from summit_connector.adapters.config.messages import Location, invalid, validated
 from summit_connector.adapters.config.secrets import open_secret
-from summit_connector.adapters.config.urls import as_base_url, shown
+from summit_connector.adapters.config.urls import as_base_url, plain_http_warning, shown
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate, SummitConnection
 from summit_connector.adapters.config.template_model import NameValue, TemplateFile, unknown_keys
 from summit_connector.domain.template import (
@@ -44,7 +44,7 @@ def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]
         template=_template(model, urls),
         summit=summit,
         unknown_keys=unknown_keys(model) + tuple(f"urls.{name}" for name in urls if name not in URL_NAMES),
-        warnings=_http_warnings(source, summit.base_url) + _indicator_warnings(source, model) + key_warnings,
+        warnings=_plain_http(source, summit.base_url) + _indicator_warnings(source, model) + key_warnings,
     )
 
 
@@ -135,15 +135,13 @@ def _summit_connection(base_url: str, urls: dict[str, str], api_key: str, config
         base_url=base_url,
         api_key=api_key,
         timeout_seconds=config.http_timeout_seconds,
-        proxy_url=config.opcon.proxy_url,
+        proxy_url=config.proxy_url,
         **paths,
     )
 
 
-def _http_warnings(source: str, base_url: str) -> tuple[str, ...]:
-    if base_url.startswith("https://"):
-        return ()
-    return (f"{source}: address.value uses plain http: the API key travels unencrypted",)
+def _plain_http(source: str, base_url: str) -> tuple[str, ...]:
+    return plain_http_warning(base_url, f"{source}: address.value uses plain http: the API key travels unencrypted")
 
 
 def _indicator_warnings(source: str, model: TemplateFile) -> tuple[str, ...]:

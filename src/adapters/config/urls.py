@@ -11,6 +11,10 @@ def as_base_url(address: str, scheme: str, default_port: int | None = None) -> s
     return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
 
 
+def plain_http_warning(base_url: str, warning: str) -> tuple[str, ...]:
+    return () if base_url.startswith("https://") else (warning,)
+
+
 def shown(address: str) -> str:
     """The address as it may appear in a message: a password in it is replaced by ***."""
     try:

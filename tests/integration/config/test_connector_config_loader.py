@@ -69,7 +69,7 @@ def test_vendor_example_loads_with_server_as_address_b2_1(tmp_path):
     assert config.opcon.token == "fc0520dc-fc93-4d3a-bf2f-7d0584c69df2"
     assert config.daily_start_hour == 7
     assert config.debug is False
-    assert config.opcon.proxy_url is None
+    assert config.proxy_url is None
 
 
 def test_absent_vendor_keys_take_vendor_defaults_b2_2(tmp_path):
@@ -79,7 +79,7 @@ def test_absent_vendor_keys_take_vendor_defaults_b2_2(tmp_path):
     assert config.templates_dir == tmp_path / "templates"
     assert config.daily_start_hour == 0
     assert config.debug is False
-    assert config.opcon.proxy_url is None
+    assert config.proxy_url is None
     assert {a.name: a.value for a in config.defaults} == VENDOR_DEFAULT_ATTRIBUTES
 
 
@@ -166,7 +166,7 @@ def test_address_and_server_are_synonyms_in_opcon_and_proxy_sections_b2_1(tmp_pa
     config = load(tmp_path, text)
 
     assert config.opcon.base_url == "https://opcon.example.com:443"
-    assert config.opcon.proxy_url == "http://proxy.example.com:3128"
+    assert config.proxy_url == "http://proxy.example.com:3128"
 
 
 @pytest.mark.parametrize(
@@ -211,13 +211,13 @@ def test_a_scheme_in_address_without_port_takes_port_b2_1(tmp_path):
 def test_proxy_keeps_a_given_scheme_b2_1(tmp_path):
     config = load(tmp_path, extra="[PROXY SERVER]\nUSES_PROXY=yes\nADDRESS=https://proxy.example.com:8443\n")
 
-    assert config.opcon.proxy_url == "https://proxy.example.com:8443"
+    assert config.proxy_url == "https://proxy.example.com:8443"
 
 
 def test_proxy_address_is_ignored_while_uses_proxy_is_false_b2_2(tmp_path):
     config = load(tmp_path, extra="[PROXY SERVER]\nADDRESS=proxy.example.com\nPORT=3128\n")
 
-    assert config.opcon.proxy_url is None
+    assert config.proxy_url is None
 
 
 def test_token_from_environment_beats_dotenv_and_file_b2_4(tmp_path):
@@ -357,3 +357,35 @@ def test_a_utf8_byte_order_mark_from_windows_notepad_is_accepted_b2_1(tmp_path):
     config = load_connector_config(path, {})
 
     assert config.opcon.base_url == "https://BVHTEST02:9010"
+
+
+def test_a_token_that_cannot_travel_in_a_header_is_refused_without_showing_it_b6_3(tmp_path):
+    message = error_of(tmp_path, MINIMAL.replace("TOKEN=file-token", "TOKEN=s\u00e4ndbox-token"))
+
+    assert "TOKEN" in message and "printable ASCII" in message and "ndbox" not in message
+
+
+def test_a_proxy_password_is_not_shown_in_an_error_b6_3(tmp_path):
+    message = error_of(tmp_path, MINIMAL + "[PROXY SERVER]\nUSES_PROXY=True\nADDRESS=http://user:ProxyPw@proxy:abc\n")
+
+    assert "ProxyPw" not in message and "***" in message
+
+
+def test_an_opcon_address_with_a_space_is_an_error_b2_1(tmp_path):
+    message = error_of(tmp_path, MINIMAL.replace("ADDRESS=opcon.example.com", "ADDRESS=opcon host"))
+
+    assert "[OPCON API] ADDRESS" in message
+
+
+def test_a_dotenv_file_that_is_not_utf8_is_named_in_one_line_b2_4(tmp_path):
+    (tmp_path / ".env").write_bytes("SUMMIT_CONNECTOR_OPCON_TOKEN=x".encode("utf-16"))
+
+    message = error_of(tmp_path, MINIMAL)
+
+    assert ".env" in message and "UTF-8" in message
+
+
+def test_the_proxy_is_for_summit_not_for_the_opcon_api_on_the_local_network_b2_1(tmp_path):
+    config = load(tmp_path, extra="[PROXY SERVER]\nUSES_PROXY=True\nADDRESS=proxy.example.com\nPORT=3128\n")
+
+    assert (config.proxy_url, config.opcon.proxy_url) == ("http://proxy.example.com:3128", None)
