@@ -22,6 +22,7 @@ def main(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     environ = dict(os.environ if environ is None else environ)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no entry-point scan at start-up
     argv = with_default_command(sys.argv[1:] if argv is None else argv)
     try:
         args = _parse(argv, stdout)

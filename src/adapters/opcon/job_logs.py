@@ -54,7 +54,8 @@ class OpConJobLogs(JobLogs):
         for pause in self._pauses():
             if _result(action.result) in _FINISHED:
                 return action
-            self._sleep(pause)
+            if pause:
+                self._sleep(pause)
             action = self._api.fetch("GET", f"/api/jobinstanceactions/{segment(action.id)}", ACTION)
         if _result(action.result) in _FINISHED:
             return action
@@ -62,6 +63,8 @@ class OpConJobLogs(JobLogs):
         raise self._api.error(OpConUnavailable, message)
 
     def _pauses(self) -> Iterator[float]:
+        """No pause before the first poll (a quick agent has answered already), then doubling pauses."""
+        yield 0.0
         slept, pause = 0.0, self._interval
         while slept < self._budget:
             step = min(pause, self._budget - slept)

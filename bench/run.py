@@ -1,0 +1,117 @@
+"""Speed and memory of the connector, as ratios against `python -c pass` measured in the same run.
+
+    python bench/run.py [--runs 15] [--burst 100]
+
+(a) `python -c pass`; (b) `summit-connector --version`; (c) one full report — new incident, number written back,
+one job log attached — against the embedded emulator on loopback; (d) `--burst` concurrent reports for distinct
+jobs: total wall time, incidents created, duplicates. The package is byte-compiled first. Wall time is the median of `--runs` runs; memory is the
+peak resident set size of the process (`getrusage` of the child, Linux/macOS). The emulator answers job-output actions at once
+(`jors_pending_polls = 0`), so (c) measures the connector, not an agent's JORS latency.
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from summit_connector.adapters.emulator import Emulator, sample_config_files
+
+CLI = str(Path(sys.executable).with_name("summit-connector"))
+
+
+_LAUNCHER = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(elapsed, peak / (1024 * 1024 if sys.platform == "darwin" else 1024), done.returncode)
+sys.stderr.write(done.stderr.decode(errors="replace"))
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one run of `command`, measured by a small launcher process.
+
+    A child's peak memory counts what its parent held when it started, so the launcher is kept tiny.
+    """
+    done = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], capture_output=True, text=True)
+    elapsed, peak, code = done.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{command} failed: {done.stderr}")
+    return float(elapsed), float(peak)
+
+
+def median_of(runs: int, commands) -> tuple[float, float]:
+    samples = [measure(command) for command in commands(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def precompile() -> None:
+    """Byte-compile the package, as Python does on a first run unless PYTHONDONTWRITEBYTECODE is set."""
+    import compileall
+
+    import summit_connector
+
+    compileall.compile_dir(Path(summit_connector.__file__).parent, quiet=1)
+
+
+def report_command(config: Path, job: str) -> list[str]:
+    return [CLI, "-c", str(config), "-a", "BENCHAGENT", "-s", "PAYROLL", "-jn", job, "-e", "1",
+            "-sd", "2024-09-21", "-si", "16", "-sn", "1", "-t", "sandbox"]
+
+
+def add_jobs(emulator: Emulator, prefix: str, count: int, first_job_number: int) -> list[str]:
+    schedule = emulator.samples.plain.id.rsplit("|", 1)[0]
+    names = [f"{prefix}{n:03d}" for n in range(count)]
+    for offset, name in enumerate(names):
+        emulator.add_job(schedule, name, job_number=first_job_number + offset,
+                         job_output={f"{name}.log": "step 1 ok\nstep 2 failed: exit 1\n" * 20})
+    return names
+
+
+def burst(config: Path, names: list[str]) -> float:
+    started = time.perf_counter()
+    processes = [subprocess.Popen(report_command(config, name), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL) for name in names]
+    failed = [p.args for p in processes if p.wait() != 0]
+    if failed:
+        raise SystemExit(f"{len(failed)} burst reports failed")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--runs", type=int, default=15)
+    options.add_argument("--burst", type=int, default=100)
+    args = options.parse_args()
+    precompile()
+    python_pass = median_of(args.runs, lambda n: [[sys.executable, "-c", "pass"]] * n)
+    version = median_of(args.runs, lambda n: [[CLI, "--version"]] * n)
+    with tempfile.TemporaryDirectory() as folder, Emulator() as emulator:
+        emulator.seed_samples()
+        emulator.settings.jors_pending_polls = 0
+        config, _ = sample_config_files(Path(folder), emulator)
+        singles = add_jobs(emulator, "SINGLE", args.runs, 800000)
+        report = median_of(args.runs, lambda n: [report_command(config, name) for name in singles[:n]])
+        burst_names = add_jobs(emulator, "BURST", args.burst, 900000)
+        burst_seconds = burst(config, burst_names)
+        with emulator.state.lock:
+            descriptions = [i.fields.get("Description", "") for i in emulator.state.incidents.values()]
+    created = sum(any(f"job {name} " in d for d in descriptions) for name in burst_names)
+    duplicates = sum(max(sum(f"job {name} " in d for d in descriptions) - 1, 0) for name in burst_names)
+    print("| measurement | median wall time | peak memory | ratio to (a) |\n|---|---|---|---|")
+    print(f"| (a) `python -c pass` | {python_pass[0]:.3f} s | {python_pass[1]:.1f} MiB | 1.0 |")
+    print(f"| (b) `summit-connector --version` | {version[0]:.3f} s | {version[1]:.1f} MiB | "
+          f"{version[0] / python_pass[0]:.1f}× |")
+    print(f"| (c) full report (create, write-back, 1 log) | {report[0]:.3f} s | {report[1]:.1f} MiB | "
+          f"{report[0] / python_pass[0]:.1f}× |")
+    print(f"| (d) {args.burst} concurrent reports, distinct jobs | {burst_seconds:.1f} s total | "
+          f"{created} incidents, {duplicates} duplicates | |")
+
+
+if __name__ == "__main__":
+    main()
