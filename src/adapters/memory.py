@@ -9,6 +9,7 @@ They record what happened so tests assert on end state::
     incidents.created["1001"].attributes           # what Summit would have received
 
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
+`InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
 """
 
 import threading

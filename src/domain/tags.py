@@ -11,15 +11,18 @@ ENGINEER_EMAIL = "Assigned_Engineer_Email"
 WRKGRP_PREFIX = "WRKGRP_"
 CATNAME_PREFIX = "CATNAME_"
 ASSIGNTO_PREFIX = "ASSIGNTO_"
+TAG_ROUTING = "includeTagRouting"
+ASSIGN_TO = "includeAssignToTag"
 
 
 @dataclass(frozen=True)
 class TagAttribute:
-    """One attribute a tag set, with the rule that set it (for `explain`)."""
+    """One attribute a tag set; `flag` is the template rule that set it, `reason` says how (for `explain`)."""
 
     name: str
     value: str
     reason: str
+    flag: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def _from_prefix(tags: Sequence[str], prefix: str, attribute: str, rule_name: st
     tag = _first_with_prefix(tags, prefix)
     if tag is None:
         return []
-    return [TagAttribute(attribute, tag[len(prefix):], f"{rule_name}: tag {tag}")]
+    return [TagAttribute(attribute, tag[len(prefix):], f"{rule_name}: tag {tag}", rule_name)]
 
 
 def _matches(rule: TagRule, tag: str) -> bool:
@@ -97,11 +100,12 @@ def _routing_result(checked: Sequence[RoutingRuleCheck], tag_rules: Sequence[Tag
     if winner is not None:
         rule = winner.rule
         reason = f"includeTagRouting: {rule.indicator} {rule.indicator_value!r} matched tag {winner.matched_tag}"
-        return [TagAttribute(rule.attribute, rule.value, reason)]
+        return [TagAttribute(rule.attribute, rule.value, reason, TAG_ROUTING)]
     default = next((rule for rule in tag_rules if rule.indicator == TagIndicator.DEFAULT), None)
     if default is None or not default.attribute:
         return []
-    return [TagAttribute(default.attribute, default.value, "includeTagRouting: no tag matched, DEFAULT rule")]
+    reason = "includeTagRouting: no tag matched, DEFAULT rule"
+    return [TagAttribute(default.attribute, default.value, reason, TAG_ROUTING)]
 
 
 def _assign_to(tags: Sequence[str], tag_rules: Sequence[TagRule]) -> list[TagAttribute]:
@@ -111,9 +115,9 @@ def _assign_to(tags: Sequence[str], tag_rules: Sequence[TagRule]) -> list[TagAtt
     rule = next((r for r in tag_rules if r.indicator == TagIndicator.ASSIGNTO), None)
     email = engineer_email(tag[len(ASSIGNTO_PREFIX):], rule.value if rule else "")
     reason = f"includeAssignToTag: tag {tag}"
-    attributes = [TagAttribute(ENGINEER_EMAIL, email, reason)]
+    attributes = [TagAttribute(ENGINEER_EMAIL, email, reason, ASSIGN_TO)]
     if rule is not None and rule.attribute and rule.attribute != ENGINEER_EMAIL:
-        attributes.append(TagAttribute(rule.attribute, email, reason))
+        attributes.append(TagAttribute(rule.attribute, email, reason, ASSIGN_TO))
     return attributes
 
 

@@ -14,7 +14,7 @@ from summit_connector.adapters.config.settings import (
 )
 from summit_connector.domain.findings import Finding, Severity, count
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.settings import config_path
+from summit_connector.entrypoints.config_files import config_path
 
 PROBE_TIMEOUT_SECONDS = 10.0
 CA_BUNDLE = "[OPCON API] CA_BUNDLE"

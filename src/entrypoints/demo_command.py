@@ -9,7 +9,7 @@ from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.model import FailureEvent
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.settings import load_settings
+from summit_connector.entrypoints.config_files import load_settings
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:

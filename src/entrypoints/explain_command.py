@@ -18,7 +18,7 @@ from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.plan import ReportPlan, plan_report
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.settings import load_settings
+from summit_connector.entrypoints.config_files import load_settings
 
 OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
 OVERRIDE_FLAGS = {"tags": "--tags", "ticket": "--ticket", "documentation": "--documentation"}

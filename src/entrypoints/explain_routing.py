@@ -92,7 +92,7 @@ def _default(defaults: Sequence[TagRule], winner: RoutingRuleCheck | None) -> Ru
 
 
 def _set_by(routing: TagRouting, flag: str) -> list[TagAttribute]:
-    return [attribute for attribute in routing.attributes if attribute.reason.startswith(f"{flag}:")]
+    return [attribute for attribute in routing.attributes if attribute.flag == flag]
 
 
 def _setting(attribute: TagAttribute) -> str:

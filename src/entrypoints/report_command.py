@@ -12,7 +12,7 @@ from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.application.report import Action, ReportOutcome
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.settings import config_path
+from summit_connector.entrypoints.config_files import config_path
 
 _VERBS = {Action.CREATED: "created", Action.UPDATED: "updated", Action.REOPENED: "reopened"}
 

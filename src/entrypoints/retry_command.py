@@ -11,7 +11,7 @@ from summit_connector.entrypoints.report_command import summary_line
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.adapters.config.connector_config import load_connector_config
-    from summit_connector.entrypoints.settings import config_path
+    from summit_connector.entrypoints.config_files import config_path
     from summit_connector.entrypoints.wiring import delivery_for
 
     config = load_connector_config(config_path(args.config, environ), environ)
