@@ -89,10 +89,14 @@ VENDOR_DEFAULT_ATTRIBUTES: dict[str, str] = {
 }
 
 
+VENDOR_DEFAULTS: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
+DEFAULT_MAX_JOBLOG_BYTES = 5 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class ReportSettings:
     """Connector.config values the report flow decides with (B-2.2, B-4.6)."""
 
-    defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
+    defaults: tuple[Attribute, ...] = VENDOR_DEFAULTS
     daily_start_hour: int = 0
-    max_joblog_bytes: int = 5 * 1024 * 1024
+    max_joblog_bytes: int = DEFAULT_MAX_JOBLOG_BYTES

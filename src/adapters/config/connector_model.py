@@ -5,6 +5,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_validator
 
+from summit_connector.adapters.config.settings import DEFAULT_HTTP_TIMEOUT
+from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES
+
 SECTIONS = ("GENERAL", "DEFAULTS", "PROXY SERVER", "OPCON API")
 _TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0"}
 
@@ -27,8 +30,8 @@ class GeneralSection(BaseModel):
     daily_start_hour: int = Field(0, ge=0, le=23)
     debug: IniBool = False
     timezone: str | None = None
-    http_timeout: float = Field(30.0, gt=0)
-    max_joblog_bytes: int = Field(5 * 1024 * 1024, ge=1024)
+    http_timeout: float = Field(DEFAULT_HTTP_TIMEOUT, gt=0)
+    max_joblog_bytes: int = Field(DEFAULT_MAX_JOBLOG_BYTES, ge=1024)
 
     @field_validator("timezone")
     @classmethod

@@ -3,7 +3,15 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summit_connector.domain.template import Attribute, ReportSettings, Template, VENDOR_DEFAULT_ATTRIBUTES
+from summit_connector.domain.template import (
+    DEFAULT_MAX_JOBLOG_BYTES,
+    VENDOR_DEFAULTS,
+    Attribute,
+    ReportSettings,
+    Template,
+)
+
+DEFAULT_HTTP_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -14,7 +22,7 @@ class OpConConnection:
     token: str = field(repr=False)
     verify_tls: bool = True
     ca_bundle: Path | None = None
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
     proxy_url: str | None = None
 
 
@@ -30,10 +38,10 @@ class ConnectorConfig:
     daily_start_hour: int = 0
     debug: bool = False
     timezone: str | None = None
-    http_timeout_seconds: float = 30.0
-    max_joblog_bytes: int = 5 * 1024 * 1024
+    http_timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
+    max_joblog_bytes: int = DEFAULT_MAX_JOBLOG_BYTES
     proxy_url: str | None = None
-    defaults: tuple[Attribute, ...] = tuple(Attribute(k, v) for k, v in VENDOR_DEFAULT_ATTRIBUTES.items())
+    defaults: tuple[Attribute, ...] = VENDOR_DEFAULTS
     warnings: tuple[str, ...] = ()
     unknown_keys: tuple[str, ...] = ()
 
@@ -49,7 +57,7 @@ class SummitConnection:
     api_key: str = field(repr=False)
     incident_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall_JSON"
     attachment_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/Summit_UploadAttachmentBase64Encoded"
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
     proxy_url: str | None = None
 
 
