@@ -10,7 +10,7 @@ _LOCATED = re.compile(rf"(?:(?P<where>{_WHERE}): |(?P<dotted>{_DOTTED}) )(?P<pro
 _AGAIN = "then run check again (loading stops at a file's first error)"
 _HINTS = (  # (regex over the problem, hint)
     ("plain text", "run `summit-connector encrypt -v <value>` and paste the ENC: value, "
-                   "or move the secret to the environment or .env (B-2.4, B-6)"),
+                   "or move the secret to the environment or .env"),
     ("USES_TLS=False", "set USES_TLS=True (OpCon 20+ requires TLS); keep False for a lab or the sandbox only"),
     ("plain http", "use an https:// address; keep http:// for a lab or the sandbox only"),
     ("unknown indicator", "use TAG_START, TAG_END, DEFAULT, EXIT, CATNAME or ASSIGNTO"),
