@@ -30,7 +30,7 @@ class SpoolingIncidents(Incidents):
         spooled = self._spool(ticket_number, log)
         self._inner.attach(ticket_number, log)
         if spooled is not None:
-            spooled.unlink(missing_ok=True)
+            _remove(spooled)
 
     def _spool(self, ticket_number: str, log: JobLog) -> Path | None:
         path = self._directory / f"{ticket_number}_{_UNSAFE.sub('_', log.name)}"
@@ -40,3 +40,11 @@ class SpoolingIncidents(Incidents):
         except OSError:
             return None
         return path
+
+
+def _remove(path: Path) -> None:
+    """A file another program holds open (a virus scanner on Windows) stays; the upload has succeeded."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -16,6 +16,6 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     try:
         moment = parsedate_to_datetime(value)
         sent = parsedate_to_datetime(response.headers.get("Date", ""))
+        return max((moment - sent).total_seconds(), 0.0)
     except (TypeError, ValueError):
         return None
-    return max((moment - sent).total_seconds(), 0.0)

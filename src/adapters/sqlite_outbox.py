@@ -50,14 +50,14 @@ class SqliteOutbox(Outbox):
         with self._connection() as db:
             rows = db.execute(f"SELECT {_COLUMNS} FROM kept_events WHERE state IN ({marks}) ORDER BY id",
                               wanted).fetchall()
-        return [_kept(row) for row in rows]
+        return [kept for kept in map(_kept_or_none, rows) if kept is not None]
 
     def get(self, kept_id: int) -> KeptEvent | None:
         if not self.path.exists():
             return None
         with self._connection() as db:
             row = db.execute(f"SELECT {_COLUMNS} FROM kept_events WHERE id = ?", (kept_id,)).fetchone()
-        return _kept(row) if row else None
+        return _kept_or_none(row) if row else None
 
     def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
         with self._connection() as db:
@@ -87,6 +87,14 @@ def _event_json(event: FailureEvent) -> str:
     fields = dict(vars(event))
     fields["schedule_date"] = event.schedule_date.isoformat()
     return json.dumps(fields)
+
+
+def _kept_or_none(row: tuple) -> KeptEvent | None:
+    """A row this version cannot read (written by another one, or damaged) is left alone, not fatal."""
+    try:
+        return _kept(row)
+    except (TypeError, ValueError, KeyError):
+        return None
 
 
 def _kept(row: tuple) -> KeptEvent:

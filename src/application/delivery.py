@@ -45,17 +45,37 @@ class Delivery:
         self._clock = clock
 
     def report(self, event: FailureEvent, template: str) -> ReportOutcome:
-        """Raises KeptForRetry when the event could not be delivered but is safely kept."""
+        """Raises KeptForRetry when the event could not be delivered but is safely kept.
+
+        Under the job's lock, kept failures of the same job count: an incident whose number OpCon has not taken
+        yet is the job's incident, and one that may exist holds back any new incident.
+        """
         now = self._clock.now()
         try:
             with self._locks.hold(event.job_key):
-                return self._reports(template)(event, now)
+                known_ticket, may_create = self._kept_for_job(event)
+                return self._reports(template)(event, now, known_ticket=known_ticket, may_create=may_create)
         except InvalidInput:
             raise
         except DeliveryFailed as failure:
             self._keep(event, template, now, kept_failure(failure), failure)
-        except Exception as other:  # noqa: BLE001 - a lock timeout or a bug: the failure is kept all the same
-            self._keep(event, template, now, KeptFailure(_describe(other, event)), other)
+        except LockTimeout as timeout:
+            self._keep(event, template, now, KeptFailure(str(timeout)), timeout)
+        except Exception as unexpected:  # noqa: BLE001 - whatever went wrong, the failure is kept
+            reason = KeptFailure(f"unexpected {type(unexpected).__name__} while reporting {event.job}; Summit may "
+                                 "have the incident already", KeptState.UNCERTAIN)
+            self._keep(event, template, now, reason, unexpected)
+
+    def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> tuple[str, bool]:
+        """The job's incident not yet written back, if any, and whether a new incident may be created."""
+        try:
+            kept = [k for k in self._outbox.pending(set(KeptState))
+                    if k.event.job_key == event.job_key and k.id != exclude]
+        except ConnectorError:
+            return "", True
+        known_ticket = next((k.ticket_number for k in reversed(kept) if k.ticket_number), "")
+        maybe_created = any(k.state is KeptState.UNCERTAIN and not k.ticket_number for k in kept)
+        return known_ticket, not maybe_created
 
     def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
               failure: Exception) -> NoReturn:
@@ -83,10 +103,10 @@ class Delivery:
             except DeliveryFailed as failure:
                 self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
                 return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
-            except InvalidInput as invalid:
-                self._outbox.failed_again(current.id, KeptFailure(str(invalid), current.state,
-                                                                  current.ticket_number))
-                return Replay(current, error=str(invalid))
+            except Exception as other:  # noqa: BLE001 - one bad entry must not stop the others or the new failure
+                said = str(other) if isinstance(other, ConnectorError) else f"unexpected {type(other).__name__}"
+                self._outbox.failed_again(current.id, KeptFailure(said, current.state, current.ticket_number))
+                return Replay(current, error=said)
             self._outbox.delivered(current.id)
             return Replay(current, outcome)
 
@@ -94,22 +114,19 @@ class Delivery:
         report = self._reports(kept.template)
         if kept.ticket_number:
             return report.complete(kept.event, kept.ticket_number, kept.kept_at)
-        return report(kept.event, kept.kept_at)
+        known_ticket, may_create = self._kept_for_job(kept.event, exclude=kept.id)
+        may_create = may_create or kept.state is KeptState.UNCERTAIN
+        return report(kept.event, kept.kept_at, known_ticket=known_ticket, may_create=may_create)
 
 
 def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure:
+    """A known ticket is pending its write-back; an incident that may exist is uncertain, before any rejection."""
     ticket = failure.ticket_number or known_ticket
     if ticket:
         return KeptFailure(str(failure), KeptState.PENDING, ticket)
-    if isinstance(failure.cause, SummitRejected):
-        return KeptFailure(str(failure), KeptState.REJECTED)
     if failure.incident_may_exist:
         return KeptFailure(str(failure), KeptState.UNCERTAIN)
+    if isinstance(failure.cause, SummitRejected):
+        return KeptFailure(str(failure), KeptState.REJECTED)
     return KeptFailure(str(failure))
 
-
-def _describe(error: Exception, event: FailureEvent) -> str:
-    """A lock timeout says what happened; anything else is named by type only, as it may quote a secret."""
-    if isinstance(error, LockTimeout):
-        return str(error)
-    return f"unexpected {type(error).__name__} while reporting {event.job}"

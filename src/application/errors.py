@@ -35,7 +35,18 @@ class SummitUnavailable(Transient):
 
 
 class SummitRejected(ConnectorError):
-    """Summit answered and refused the request (`Errors` set, no ticket number)."""
+    """Summit answered and refused the request (`Errors` set), or answered 2xx with nothing we can read.
+
+    `maybe_processed`: a 2xx reply without a readable ticket number; Summit may have logged the incident.
+    """
+
+    def __init__(self, message: str, maybe_processed: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_processed = maybe_processed
+
+
+class IncidentHeldBack(ConnectorError):
+    """No new incident is created while an earlier failure of the same job may already have created one."""
 
 
 class DeliveryFailed(ConnectorError):

@@ -7,6 +7,7 @@ from enum import StrEnum
 from summit_connector.application.errors import (
     ConnectorError,
     DeliveryFailed,
+    IncidentHeldBack,
     OpConError,
     OpConUnavailable,
     SummitRejected,
@@ -68,13 +69,25 @@ class ReportFailure:
         self._template = template
         self._settings = settings
 
-    def __call__(self, event: FailureEvent, now: datetime | None = None) -> ReportOutcome:
-        """`now` replaces the clock for a replay, so it decides as at the moment of the failure."""
+    def __call__(
+        self, event: FailureEvent, now: datetime | None = None, known_ticket: str = "", may_create: bool = True
+    ) -> ReportOutcome:
+        """`now` replaces the clock for a replay, so it decides as at the moment of the failure.
+
+        `known_ticket`: the job's incident when OpCon has not taken its number yet (kept in the outbox).
+        `may_create=False`: an earlier failure may have created an incident already, so none is created now.
+        """
         now = now or self._clock.now()
         warnings: list[str] = []
         job = self._find_job(event, warnings)
+        if job is not None and known_ticket and not job.incident_ticket_id.strip():
+            job = replace(job, incident_ticket_id=known_ticket)
         status = self._ticket_status(job)
         plan = plan_report(event, job, status, self._template, self._settings, now)
+        if plan.incident is not None and not may_create:
+            held = IncidentHeldBack(f"no new incident for {event.job}: an earlier failure of this job may already "
+                                    "have created one (see `summit-connector outbox`)")
+            raise DeliveryFailed(str(held), held, incident_may_exist=True)
         ticket = self._deliver(plan)
         write_back_failure = None
         if plan.action is PlannedAction.CREATE and job is not None:
@@ -87,18 +100,25 @@ class ReportFailure:
         return ReportOutcome(_DONE[plan.action], event, plan.reason, ticket, url, plan.previous_ticket, tuple(warnings))
 
     def complete(self, event: FailureEvent, ticket_number: str, now: datetime | None = None) -> ReportOutcome:
-        """Finishes a report whose incident exists but whose number OpCon did not take: only the write-back."""
+        """Finishes a report whose incident exists but whose write-back did not: only the write-back.
+
+        A different number OpCon holds by now is never written over.
+        """
         now = now or self._clock.now()
         warnings: list[str] = []
         job = self._find_job(event, warnings)
-        plan = plan_report(event, replace(job, incident_ticket_id="") if job else None, None,
-                           self._template, self._settings, now)
-        if job is not None and job.incident_ticket_id.strip() != ticket_number:
-            failure = self._write_back(plan, job, ticket_number)
-            if failure is not None:
-                raise failure
         url = view_url(self._template, ticket_number)
-        reason = "the incident existed; its number was written back to OpCon"
+        reason = "the incident existed; it was written back to OpCon"
+        held = job.incident_ticket_id.strip() if job else ""
+        if job is None or (held and held != ticket_number):
+            if held:
+                warnings.append(f"OpCon already holds incident {held} for {event.job}; {ticket_number} was not "
+                                "written over it")
+            return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
+        plan = plan_report(event, replace(job, incident_ticket_id=""), None, self._template, self._settings, now)
+        failure = self._write_back(plan, job, ticket_number, record=not held)
+        if failure is not None:
+            raise failure
         return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
 
     def _find_job(self, event: FailureEvent, warnings: list[str]) -> DailyJob | None:
@@ -128,36 +148,46 @@ class ReportFailure:
             if plan.update is not None:
                 self._incidents.update(plan.update)
                 return plan.update.ticket_number
-        except SummitRejected as error:
-            raise DeliveryFailed(f"Summit did not take the incident: {error}", error) from error
-        except SummitUnavailable as error:
+        except (SummitRejected, SummitUnavailable) as error:
             may_exist = plan.incident is not None and error.maybe_processed
             raise DeliveryFailed(f"Summit did not take the incident: {error}", error,
                                  incident_may_exist=may_exist) from error
         return ""
 
-    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str) -> DeliveryFailed | None:
-        """The failure is returned, not raised, so the job log still reaches the incident that exists."""
+    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str, record: bool = True) -> DeliveryFailed | None:
+        """The failure is returned, not raised, so the job log still reaches the incident that exists.
+
+        Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice.
+        """
         try:
-            self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
+            if record:
+                self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
             if plan.documentation is not None:
                 self._daily_jobs.write_documentation(job, plan.documentation)
-        except (OpConUnavailable, OpConError) as error:
-            message = f"incident {ticket} was created but OpCon did not take the number: {error}"
-            failure = DeliveryFailed(message, error, ticket_number=ticket)
+        except Exception as error:  # noqa: BLE001 - see the docstring
+            said = str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"
+            cause = error if isinstance(error, ConnectorError) else OpConError(said)
+            failure = DeliveryFailed(f"incident {ticket} exists but writing it back to OpCon failed: {said}", cause,
+                                     ticket_number=ticket)
             failure.__cause__ = error
             return failure
         return None
 
     def _attach_logs(self, job: DailyJob, ticket: str) -> list[str]:
+        """Best effort (B-4.11): whatever fails here is a warning; the incident stands."""
         try:
             logs = self._job_logs.fetch(job)
-        except ConnectorError as error:
-            return [f"job log of {job.name} could not be fetched: {error}"]
+        except Exception as error:  # noqa: BLE001 - see the docstring
+            return [f"job log of {job.name} could not be fetched: {_said(error)}"]
         warnings = []
         for log in logs:
             try:
                 self._incidents.attach(ticket, truncate_log(log, self._settings.max_joblog_bytes))
-            except ConnectorError as error:
-                warnings.append(f"job log {log.name} could not be attached to {ticket}: {error}")
+            except Exception as error:  # noqa: BLE001 - see the docstring
+                warnings.append(f"job log {log.name} could not be attached to {ticket}: {_said(error)}")
         return warnings
+
+
+def _said(error: Exception) -> str:
+    """Our errors say what happened; others are named by type only, as their text may quote a secret."""
+    return str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"

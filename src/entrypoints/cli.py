@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from summit_connector.application.errors import InvalidInput
+from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser, with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
 
@@ -19,8 +19,8 @@ def main(
     stderr: TextIO | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> ExitCode:
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    stdout = stdout or _tolerant(sys.stdout)
+    stderr = stderr or _tolerant(sys.stderr)
     environ = dict(os.environ if environ is None else environ)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no entry-point scan at start-up
     argv = with_default_command(sys.argv[1:] if argv is None else argv)
@@ -32,6 +32,12 @@ def main(
     except InvalidInput as error:
         print(f"{PROGRAM}: error: {error}", file=stderr)
         return ExitCode.INVALID_INPUT
+    except ConnectorError as error:
+        print(f"{PROGRAM}: error: {error}", file=stderr)
+        return ExitCode.NOT_DELIVERED
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted", file=stderr)
+        return ExitCode.NOT_DELIVERED
     except Exception as error:  # noqa: BLE001 - one line, never a traceback; the message may quote a secret
         print(f"{PROGRAM}: error: unexpected {type(error).__name__}; nothing more was done", file=stderr)
         return ExitCode.NOT_DELIVERED
@@ -54,6 +60,14 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
         raise ArgumentError("name a command, or give the report flags (see --help)")
     module = import_module(f"summit_connector.entrypoints.{args.command}_command")
     return module.run(args, stdout, stderr, environ)
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """A console that cannot show a character of a job name (cp1252 on Windows) shows an escape instead."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+    return stream
 
 
 def run() -> None:

@@ -9,13 +9,10 @@ from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
 from summit_connector.application.delivery import Delivery, KeptForRetry
 from summit_connector.application.errors import ConnectorError, InvalidInput
-from summit_connector.application.report import Action, ReportOutcome
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
-from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.config_files import config_path
-
-_VERBS = {Action.CREATED: "created", Action.UPDATED: "updated", Action.REOPENED: "reopened"}
-
+from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.outcomes import as_json, describe, log_replay, summary_line
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.entrypoints.wiring import delivery_for, template_key
@@ -44,14 +41,14 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
 
 def replay_kept(delivery: Delivery, stderr: TextIO) -> None:
     """Failures kept by earlier runs go first, oldest first (B-9); their results are told on stderr."""
-    from summit_connector.entrypoints.retry_command import describe
-
     try:
         replays = delivery.replay()
-    except ConnectorError as error:
-        _warn(stderr, f"kept failures were not replayed: {error}")
+    except Exception as error:  # noqa: BLE001 - the new failure goes on whatever happened to the old ones
+        said = str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"
+        _warn(stderr, f"kept failures were not replayed: {said}")
         return
     for replay in replays:
+        log_replay(replay)
         print(f"{PROGRAM}: replayed {describe(replay)}" if replay.outcome else describe(replay), file=stderr)
 
 
@@ -63,23 +60,3 @@ def _failed(event, failure: ConnectorError, code: ExitCode, stderr: TextIO) -> E
 
 def _warn(stderr: TextIO, warning: str) -> None:
     print(f"{PROGRAM}: warning: {warning}", file=stderr)
-
-
-def summary_line(outcome: ReportOutcome) -> str:
-    event = outcome.event
-    about = f"{event.job} ({event.schedule}, {event.schedule_date.isoformat()})"
-    if outcome.action in _VERBS:
-        url = f": {outcome.view_url}" if outcome.view_url else ""
-        return f"Incident {outcome.ticket_number} {_VERBS[outcome.action]} for {about}{url}"
-    return f"No incident for {about}: {outcome.reason}"
-
-
-def as_json(outcome: ReportOutcome) -> dict[str, object]:
-    return {
-        "action": outcome.action.value,
-        "ticket_number": outcome.ticket_number,
-        "view_url": outcome.view_url,
-        "previous_ticket": outcome.previous_ticket,
-        "reason": outcome.reason,
-        "warnings": list(outcome.warnings),
-    }

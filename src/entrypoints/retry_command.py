@@ -2,11 +2,11 @@
 
 from typing import TextIO
 
-from summit_connector.application.delivery import Replay
+from summit_connector.adapters.event_log import event_log
 from summit_connector.application.ports import KeptState
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.report_command import summary_line
+from summit_connector.entrypoints.outcomes import describe, log_replay
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -18,16 +18,12 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     states = {KeptState.PENDING}
     states |= {KeptState.REJECTED} if args.rejected else set()
     states |= {KeptState.UNCERTAIN} if args.uncertain else set()
-    replays = delivery_for(config, environ).replay(states)
-    for replay in replays:
-        print(describe(replay), file=stdout if replay.outcome else stderr)
+    with event_log(config.log_dir, config.debug, lambda warning: print(f"{PROGRAM}: warning: {warning}",
+                                                                       file=stderr)):
+        replays = delivery_for(config, environ).replay(states)
+        for replay in replays:
+            log_replay(replay)
+            print(describe(replay), file=stdout if replay.outcome else stderr)
     if not replays:
         print("Nothing to replay.", file=stdout)
     return ExitCode.KEPT_FOR_RETRY if any(r.outcome is None for r in replays) else ExitCode.OK
-
-
-def describe(replay: Replay) -> str:
-    entry = f"outbox entry {replay.kept.id}"
-    if replay.outcome is not None:
-        return f"{summary_line(replay.outcome)} ({entry})"
-    return f"{PROGRAM}: {entry} for {replay.kept.event.job} is still kept: {replay.error}"

@@ -121,6 +121,9 @@ def _host_and_port(address: str) -> str:
 
 def _summit_url(source: str, address: str) -> str:
     """`address.value` as a URL: a bare host means https, a full URL is kept (B-3.3)."""
+    if "@" in address.split("/")[2 if "://" in address else 0]:
+        raise invalid(source, "address.value", "must not hold a user name or password (the API key authenticates), "
+                                               f"got {shown(address)!r}")
     try:
         return as_base_url(address, "https")
     except ValueError:

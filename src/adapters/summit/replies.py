@@ -95,7 +95,8 @@ def logged_ticket_number(reply: dict[str, Any], service: str, secret: str) -> st
     number = parsed.ticket_no or _first_number(parsed.message)
     if not number or number <= 0:
         detail = f"TicketNo {reply.get('TicketNo')!r}; Message: {parsed.message!r}"
-        raise SummitRejected(quoted(f"Summit {service} returned no ticket number ({detail})", secret))
+        message = quoted(f"Summit {service} returned no ticket number ({detail})", secret)
+        raise SummitRejected(message, maybe_processed=True)
     return str(number)
 
 

@@ -52,3 +52,16 @@ def test_unwritable_joblogdir_still_uploads(tmp_path):
     spool.attach("1001", JobLog("JOB001.log", b"text"))
 
     assert inner.attachments["1001"][0].name == "JOB001.log"
+
+
+def test_a_spooled_file_that_cannot_be_deleted_does_not_fail_the_upload(tmp_path, monkeypatch):
+    inner = InMemoryIncidents()
+    spool = SpoolingIncidents(inner, tmp_path)
+
+    def held_by_another_program(self, missing_ok=False):
+        raise PermissionError("in use")
+
+    monkeypatch.setattr(type(tmp_path), "unlink", held_by_another_program)
+    spool.attach("1001", JobLog("JOB001.log", b"text"))
+
+    assert inner.attachments["1001"][0].name == "JOB001.log"

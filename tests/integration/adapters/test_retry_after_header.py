@@ -71,3 +71,9 @@ def test_summit_says_whether_it_may_have_acted_on_a_failed_request_b_9(outcome, 
         incidents.create(NewIncident("d", "i", "New", ()))
 
     assert failure.value.maybe_processed is maybe_processed
+
+
+def test_retry_after_with_an_odd_date_pair_is_ignored_not_a_crash():
+    headers = {"Retry-After": "Sat, 21 Sep 2024 03:00:10 -0000", "Date": "Sat, 21 Sep 2024 03:00:00 GMT"}
+
+    assert retry_after_seconds(httpx.Response(503, headers=headers)) is None

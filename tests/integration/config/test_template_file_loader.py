@@ -424,3 +424,9 @@ def test_credentials_given_as_a_string_do_not_echo_the_key_b6_3(tmp_path):
     message = error_of(tmp_path, make_template(credentials="MySecretKey123"))
 
     assert "credentials" in message and "MySecretKey123" not in message
+
+
+def test_a_user_name_or_password_in_the_summit_address_is_refused_without_showing_it_b6_3(tmp_path):
+    message = error_of(tmp_path, make_template(address={"name": "p", "value": "https://bob:S3cret@summit.example"}))
+
+    assert "must not hold a user name or password" in message and "S3cret" not in message

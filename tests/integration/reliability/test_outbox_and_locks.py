@@ -97,3 +97,14 @@ def test_locks_for_different_jobs_do_not_block_each_other(tmp_path):
     with locks.hold(EVENT.job_key):
         with FileJobLocks(tmp_path, wait_seconds=0.2).hold(other.job_key):
             pass
+
+
+def test_a_row_this_version_cannot_read_is_skipped_not_fatal(tmp_path):
+    import sqlite3
+
+    outbox = SqliteOutbox(tmp_path / "o.sqlite3")
+    good = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
+    with sqlite3.connect(tmp_path / "o.sqlite3") as db:
+        db.execute("INSERT INTO kept_events (event, template, kept_at) VALUES (?, 't', 'x')", ('{"job": 1}',))
+
+    assert [k.id for k in outbox.pending()] == [good.id]

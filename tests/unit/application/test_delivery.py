@@ -30,12 +30,12 @@ class Lab:
         self.locks = InMemoryJobLocks()
         self.clock = FixedClock(NOW)
         self.templates_built: list[str] = []
+        self.report_template = make_template(ticket_information="failed at @EV_Time")
         self.delivery = Delivery(self.report_for, self.outbox, self.locks, self.clock)
 
     def report_for(self, template: str) -> ReportFailure:
         self.templates_built.append(template)
-        template = make_template(ticket_information="failed at @EV_Time")
-        return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), self.clock, template,
+        return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), self.clock, self.report_template,
                              make_settings())
 
 
