@@ -23,12 +23,17 @@ def locks_path(config: ConnectorConfig) -> Path:
     return config.path.parent / LOCKS_FOLDER
 
 
+def load_config(config_flag: str | None, environ: dict[str, str]) -> ConnectorConfig:
+    from summit_connector.adapters.config.connector_config import load_connector_config
+
+    return load_connector_config(config_path(config_flag, environ), environ)
+
+
 def load_settings(
     config_flag: str | None, template_name: list[str] | str, environ: dict[str, str]
 ) -> tuple[ConnectorConfig, LoadedTemplate]:
-    from summit_connector.adapters.config.connector_config import load_connector_config
     from summit_connector.adapters.config.template_file import load_template
 
     name = " ".join(template_name) if isinstance(template_name, list) else template_name
-    config = load_connector_config(config_path(config_flag, environ), environ)
+    config = load_config(config_flag, environ)
     return config, load_template(name, config, environ)

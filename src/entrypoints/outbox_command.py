@@ -17,11 +17,10 @@ _COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error",
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.adapters.config.connector_config import load_connector_config
     from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-    from summit_connector.entrypoints.config_files import config_path, outbox_path
+    from summit_connector.entrypoints.config_files import load_config, outbox_path
 
-    config = load_connector_config(config_path(args.config, environ), environ)
+    config = load_config(args.config, environ)
     entries = SqliteOutbox(outbox_path(config)).pending(set(KeptState))
     if not entries:
         print("The outbox is empty: every failure was delivered.", file=stdout)

@@ -4,13 +4,12 @@ import json
 from functools import partial
 from typing import TextIO
 
-from summit_connector.adapters.config.connector_config import load_connector_config
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
 from summit_connector.application.delivery import Delivery, KeptForRetry
 from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
-from summit_connector.entrypoints.config_files import config_path
+from summit_connector.entrypoints.config_files import load_config
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.outcomes import as_json, describe, log_replay, summary_line
 
@@ -18,7 +17,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     from summit_connector.entrypoints.wiring import delivery_for, template_key
 
     event = failure_event(args)
-    config = load_connector_config(config_path(args.config, environ), environ)
+    config = load_config(args.config, environ)
     with event_log(config.log_dir, config.debug, partial(_warn, stderr)):
         try:
             template = load_template(joined(args.template), config, environ)

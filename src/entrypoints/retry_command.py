@@ -10,11 +10,10 @@ from summit_connector.entrypoints.outcomes import describe, log_replay
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.adapters.config.connector_config import load_connector_config
-    from summit_connector.entrypoints.config_files import config_path
+    from summit_connector.entrypoints.config_files import load_config
     from summit_connector.entrypoints.wiring import delivery_for
 
-    config = load_connector_config(config_path(args.config, environ), environ)
+    config = load_config(args.config, environ)
     states = {KeptState.PENDING}
     states |= {KeptState.REJECTED} if args.rejected else set()
     states |= {KeptState.UNCERTAIN} if args.uncertain else set()
