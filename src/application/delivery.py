@@ -12,6 +12,7 @@ from summit_connector.application.errors import (
     LockTimeout,
     SummitRejected,
     Transient,
+    described,
 )
 from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.application.report import ReportFailure, ReportOutcome
@@ -104,7 +105,7 @@ class Delivery:
                 self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
                 return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
             except Exception as other:  # noqa: BLE001 - one bad entry must not stop the others or the new failure
-                said = str(other) if isinstance(other, ConnectorError) else f"unexpected {type(other).__name__}"
+                said = described(other)
                 self._outbox.failed_again(current.id, KeptFailure(said, current.state, current.ticket_number))
                 return Replay(current, error=said)
             self._outbox.delivered(current.id)

@@ -5,6 +5,11 @@ class ConnectorError(Exception):
     """Base of every expected failure."""
 
 
+def described(error: BaseException) -> str:
+    """Our errors say what happened; others are named by type only, as their text may quote a secret."""
+    return str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"
+
+
 class InvalidInput(ConnectorError):
     """Arguments, Connector.config or template are wrong; nothing was sent (exit 2)."""
 

@@ -12,13 +12,14 @@ from summit_connector.application.errors import (
     OpConUnavailable,
     SummitRejected,
     SummitUnavailable,
+    described,
 )
 from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
-from summit_connector.domain.model import DailyJob, FailureEvent
+from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report, stamped_documentation
 from summit_connector.domain.tags import needs_ticket_status
-from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report
 from summit_connector.domain.template import ReportSettings, Template
 
 
@@ -91,7 +92,7 @@ class ReportFailure:
         ticket = self._deliver(plan)
         write_back_failure = None
         if plan.action is PlannedAction.CREATE and job is not None:
-            write_back_failure = self._write_back(plan, job, ticket)
+            write_back_failure = self._write_back(plan.documentation, job, ticket)
         if ticket and job is not None and self._template.rules.include_job_log_attachment:
             warnings += self._attach_logs(job, ticket)
         if write_back_failure is not None:
@@ -115,8 +116,8 @@ class ReportFailure:
                 warnings.append(f"OpCon already holds incident {held} for {event.job}; {ticket_number} was not "
                                 "written over it")
             return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
-        plan = plan_report(event, replace(job, incident_ticket_id=""), None, self._template, self._settings, now)
-        failure = self._write_back(plan, job, ticket_number, record=not held)
+        documentation = stamped_documentation(job, self._template, now)
+        failure = self._write_back(documentation, job, ticket_number, record=not held)
         if failure is not None:
             raise failure
         return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
@@ -154,7 +155,9 @@ class ReportFailure:
                                  incident_may_exist=may_exist) from error
         return ""
 
-    def _write_back(self, plan: ReportPlan, job: DailyJob, ticket: str, record: bool = True) -> DeliveryFailed | None:
+    def _write_back(
+        self, documentation: Documentation | None, job: DailyJob, ticket: str, record: bool = True
+    ) -> DeliveryFailed | None:
         """The failure is returned, not raised, so the job log still reaches the incident that exists.
 
         Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice.
@@ -162,10 +165,10 @@ class ReportFailure:
         try:
             if record:
                 self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
-            if plan.documentation is not None:
-                self._daily_jobs.write_documentation(job, plan.documentation)
+            if documentation is not None:
+                self._daily_jobs.write_documentation(job, documentation)
         except Exception as error:  # noqa: BLE001 - see the docstring
-            said = str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"
+            said = described(error)
             cause = error if isinstance(error, ConnectorError) else OpConError(said)
             failure = DeliveryFailed(f"incident {ticket} exists but writing it back to OpCon failed: {said}", cause,
                                      ticket_number=ticket)
@@ -178,16 +181,12 @@ class ReportFailure:
         try:
             logs = self._job_logs.fetch(job)
         except Exception as error:  # noqa: BLE001 - see the docstring
-            return [f"job log of {job.name} could not be fetched: {_said(error)}"]
+            return [f"job log of {job.name} could not be fetched: {described(error)}"]
         warnings = []
         for log in logs:
             try:
                 self._incidents.attach(ticket, truncate_log(log, self._settings.max_joblog_bytes))
             except Exception as error:  # noqa: BLE001 - see the docstring
-                warnings.append(f"job log {log.name} could not be attached to {ticket}: {_said(error)}")
+                warnings.append(f"job log {log.name} could not be attached to {ticket}: {described(error)}")
         return warnings
 
-
-def _said(error: Exception) -> str:
-    """Our errors say what happened; others are named by type only, as their text may quote a secret."""
-    return str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"

@@ -36,6 +36,13 @@ class ReportPlan:
     previous_ticket: str = ""
 
 
+def stamped_documentation(job: DailyJob | None, template: Template, now: datetime) -> Documentation | None:
+    """The documentation to write with a new incident under submitSingleIncidentPerDay (B-4.6), else None."""
+    if job is None or not template.rules.submit_single_incident_per_day:
+        return None
+    return replace(job.documentation, text=stamp_documentation(job.documentation.text, now.date()))
+
+
 def plan_report(
     event: FailureEvent,
     job: DailyJob | None,
@@ -66,9 +73,7 @@ def plan_report(
         return ReportPlan(PlannedAction.SKIP_DAILY_WINDOW, reason, existing=existing, **common)
     previous = existing_ticket if existing else ""
     incident = build_new_incident(event, template, attributes, now, previous_ticket=previous)
-    stamped = None
-    if single_per_day and job is not None:
-        stamped = replace(documentation, text=stamp_documentation(documentation.text, now.date()))
+    stamped = stamped_documentation(job, template, now)
     reason = existing.reason if existing else "the job has no incident ticket: create one"
     return ReportPlan(
         PlannedAction.CREATE, reason, existing=existing, incident=incident, documentation=stamped,

@@ -1,5 +1,8 @@
 """How outcomes are told: the one-line summary (B-1.6), its JSON form, replays, and their log lines."""
 
+from collections.abc import Callable
+from typing import TextIO
+
 from summit_connector.adapters.event_log import log_failure, log_outcome
 from summit_connector.application.delivery import Replay
 from summit_connector.application.report import Action, ReportOutcome
@@ -42,3 +45,14 @@ def describe(replay: Replay) -> str:
     if replay.outcome is not None:
         return f"{summary_line(replay.outcome)} ({entry})"
     return f"{PROGRAM}: {entry} for {replay.kept.event.job} is still kept: {replay.error}"
+
+
+def tell_replays(replays: list[Replay], delivered_to: TextIO, failed_to: TextIO) -> None:
+    """One log line and one printed line per replayed entry."""
+    for replay in replays:
+        log_replay(replay)
+        print(describe(replay), file=delivered_to if replay.outcome else failed_to)
+
+
+def warner(stream: TextIO) -> Callable[[str], None]:
+    return lambda warning: print(f"{PROGRAM}: warning: {warning}", file=stream)

@@ -1,24 +1,23 @@
 """`summit-connector report` (and bare vendor arguments): validate everything, replay what was kept, report."""
 
 import json
-from functools import partial
 from typing import TextIO
 
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
 from summit_connector.application.delivery import Delivery, KeptForRetry
-from summit_connector.application.errors import ConnectorError, InvalidInput
+from summit_connector.application.errors import ConnectorError, InvalidInput, described
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
 from summit_connector.entrypoints.config_files import load_config
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.outcomes import as_json, describe, log_replay, summary_line
+from summit_connector.entrypoints.outcomes import as_json, summary_line, tell_replays, warner
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.entrypoints.wiring import delivery_for, template_key
 
     event = failure_event(args)
     config = load_config(args.config, environ)
-    with event_log(config.log_dir, config.debug, partial(_warn, stderr)):
+    with event_log(config.log_dir, config.debug, warner(stderr)):
         try:
             template = load_template(joined(args.template), config, environ)
             delivery = delivery_for(config, environ, template)
@@ -33,7 +32,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
             return _failed(event, failure, ExitCode.NOT_DELIVERED, stderr)
         log_outcome(outcome, ExitCode.OK)
     for warning in outcome.warnings:
-        _warn(stderr, warning)
+        warner(stderr)(warning)
     print(json.dumps(as_json(outcome)) if args.json else summary_line(outcome), file=stdout)
     return ExitCode.OK
 
@@ -43,12 +42,9 @@ def replay_kept(delivery: Delivery, stderr: TextIO) -> None:
     try:
         replays = delivery.replay()
     except Exception as error:  # noqa: BLE001 - the new failure goes on whatever happened to the old ones
-        said = str(error) if isinstance(error, ConnectorError) else f"unexpected {type(error).__name__}"
-        _warn(stderr, f"kept failures were not replayed: {said}")
+        warner(stderr)(f"kept failures were not replayed: {described(error)}")
         return
-    for replay in replays:
-        log_replay(replay)
-        print(f"{PROGRAM}: replayed {describe(replay)}" if replay.outcome else describe(replay), file=stderr)
+    tell_replays(replays, stderr, stderr)
 
 
 def _failed(event, failure: ConnectorError, code: ExitCode, stderr: TextIO) -> ExitCode:
@@ -56,6 +52,3 @@ def _failed(event, failure: ConnectorError, code: ExitCode, stderr: TextIO) -> E
     print(f"{PROGRAM}: error: {failure}", file=stderr)
     return code
 
-
-def _warn(stderr: TextIO, warning: str) -> None:
-    print(f"{PROGRAM}: warning: {warning}", file=stderr)

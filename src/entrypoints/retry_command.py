@@ -4,9 +4,8 @@ from typing import TextIO
 
 from summit_connector.adapters.event_log import event_log
 from summit_connector.application.ports import KeptState
-from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.outcomes import describe, log_replay
+from summit_connector.entrypoints.outcomes import tell_replays, warner
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -17,12 +16,9 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     states = {KeptState.PENDING}
     states |= {KeptState.REJECTED} if args.rejected else set()
     states |= {KeptState.UNCERTAIN} if args.uncertain else set()
-    with event_log(config.log_dir, config.debug, lambda warning: print(f"{PROGRAM}: warning: {warning}",
-                                                                       file=stderr)):
+    with event_log(config.log_dir, config.debug, warner(stderr)):
         replays = delivery_for(config, environ).replay(states)
-        for replay in replays:
-            log_replay(replay)
-            print(describe(replay), file=stdout if replay.outcome else stderr)
+        tell_replays(replays, stdout, stderr)
     if not replays:
         print("Nothing to replay.", file=stdout)
     return ExitCode.KEPT_FOR_RETRY if any(r.outcome is None for r in replays) else ExitCode.OK

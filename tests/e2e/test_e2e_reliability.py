@@ -138,3 +138,31 @@ def test_a_broken_outbox_does_not_stop_the_current_failure_being_delivered_b_9(s
     assert run.code == 0, run.stderr
     assert "not replayed" in run.stderr
     assert sandbox.job(sandbox.samples.plain).incident_ticket_id == "10001"
+
+
+def test_opcon_down_keeps_the_failure_and_retry_delivers_it_b_4_3_b_9(sandbox):
+    sandbox.emulator.faults.down("opcon", seconds=None)
+
+    failed = sandbox.report(sandbox.samples.plain)
+    sandbox.emulator.faults.up("opcon")
+    retried = sandbox.run("retry", "-c", str(sandbox.config))
+
+    assert failed.code == 1 and "OpCon" in failed.stderr, failed.stderr
+    assert sandbox.emulator.state.incidents.keys() == {"9001", "9002", "9003", "10001"}
+    assert retried.code == 0 and sandbox.job(sandbox.samples.plain).incident_ticket_id == "10001"
+
+
+def test_a_rejection_is_kept_as_rejected_until_retry_rejected_after_the_fix_b_9(sandbox):
+    sandbox.edit_template(attributes=[{"name": "Category_Name", "value": "No Such Category"}])
+
+    rejected = sandbox.report(sandbox.samples.plain)
+    listed = sandbox.run("outbox", "-c", str(sandbox.config))
+    plain_retry = sandbox.run("retry", "-c", str(sandbox.config))
+    sandbox.edit_template(attributes=[{"name": "Category_Name", "value": "Network"}])
+    fixed = sandbox.run("retry", "--rejected", "-c", str(sandbox.config))
+
+    assert rejected.code == 1 and "No Such Category" in rejected.stderr
+    assert "state: rejected" in listed.stdout
+    assert plain_retry.code == 0 and "Nothing to replay" in plain_retry.stdout
+    assert fixed.code == 0 and "Incident 10001 created for JOB001" in fixed.stdout
+    assert sandbox.emulator.state.incidents["10001"].fields["Category_Name"] == "Network"

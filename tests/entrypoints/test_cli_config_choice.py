@@ -30,3 +30,12 @@ def test_a_config_flag_alone_is_a_usage_error_not_a_traceback_b_1_4(tmp_path):
 
     assert result.code == ExitCode.INVALID_INPUT
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_the_config_flag_may_precede_a_named_command_b_1_2(tmp_path):
+    config = write_config(tmp_path)
+
+    result = run_cli(["-c", str(config), "outbox"])
+
+    assert result.code == ExitCode.OK
+    assert "outbox is empty" in result.stdout

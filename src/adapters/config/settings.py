@@ -16,14 +16,13 @@ DEFAULT_HTTP_TIMEOUT = 30.0
 
 @dataclass(frozen=True)
 class OpConConnection:
-    """[OPCON API] and [PROXY SERVER]: `base_url` is `https://host:port` (no `/api`)."""
+    """[OPCON API]: `base_url` is `https://host:port` (no `/api`)."""
 
     base_url: str
     token: str = field(repr=False)
     verify_tls: bool = True
     ca_bundle: Path | None = None
     timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
-    proxy_url: str | None = None
 
 
 @dataclass(frozen=True)

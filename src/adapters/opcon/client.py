@@ -1,4 +1,7 @@
-"""The httpx client every OpCon adapter is given: base URL, token header, TLS, proxy and timeout (B-2.3, B-4.2)."""
+"""The httpx client every OpCon adapter is given: base URL, token header, TLS and timeout (B-2.3, B-4.2).
+
+No proxy: [PROXY SERVER] is for Summit; the OpCon API is on the OpCon server or its network.
+"""
 
 import ssl
 
@@ -14,7 +17,6 @@ def make_opcon_client(connection: OpConConnection) -> httpx.Client:
         base_url=connection.base_url,
         headers={"Authorization": f"Token {connection.token}", "Accept": "application/json"},
         verify=_verify(connection),
-        proxy=connection.proxy_url,
         timeout=connection.timeout_seconds,
     )
 

@@ -60,7 +60,7 @@ class OpConJobLogs(JobLogs):
         if _result(action.result) in _FINISHED:
             return action
         message = f"OpCon's job instance action {action.id} was not finished after {self._budget:g} s"
-        raise self._api.error(OpConUnavailable, message)
+        raise self._api.error(OpConError, message)
 
     def _pauses(self) -> Iterator[float]:
         """No pause before the first poll (a quick agent has answered already), then doubling pauses."""

@@ -68,3 +68,20 @@ def test_a_logdir_that_cannot_be_created_is_one_warning_and_nothing_else_b8(tmp_
 
     assert len(warnings) == 1 and str(tmp_path / "file" / "log") in warnings[0]
     assert capsys.readouterr() == ("", "")
+
+
+def test_the_log_rotates_past_its_size_keeping_five_old_files_b_8(tmp_path, monkeypatch):
+    from datetime import date
+
+    from summit_connector.adapters import event_log as module
+    from summit_connector.domain.model import FailureEvent
+
+    monkeypatch.setattr(module, "MAX_BYTES", 2000)
+    event = FailureEvent("A", "S", "J", "1", date(2024, 9, 21), 16, 1)
+
+    with module.event_log(tmp_path, False, lambda warning: None):
+        for number in range(200):
+            module.log_failure(event, f"failure number {number}", 1)
+
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["summit-connector.log"] + [f"summit-connector.log.{n}" for n in range(1, 6)]

@@ -57,12 +57,10 @@ def test_b_2_3_an_unreadable_ca_bundle_is_invalid_input_naming_the_key(tmp_path)
         opcon_client(ca_bundle=tmp_path / "missing.pem")
 
 
-def test_b_2_1_the_proxy_server_carries_every_call():
-    client = opcon_client(proxy_url="http://proxy.example:3128")
+def test_b_2_1_the_opcon_api_is_called_directly_never_through_the_summit_proxy():
+    client = opcon_client()
 
-    proxies = [transport._pool._proxy_url for transport in client._mounts.values()]
-
-    assert [(proxy.host, proxy.port) for proxy in proxies] == [(b"proxy.example", 3128)]
+    assert client._mounts == {}
 
 
 def _ssl_context(client) -> ssl.SSLContext:

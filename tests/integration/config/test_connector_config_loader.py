@@ -8,7 +8,6 @@ import pytest
 
 from summit_connector.adapters.config.connector_config import load_connector_config
 from summit_connector.application.errors import InvalidInput
-from summit_connector.domain.template import VENDOR_DEFAULT_ATTRIBUTES
 
 VENDOR_EXAMPLE = """\
 [GENERAL]
@@ -80,7 +79,25 @@ def test_absent_vendor_keys_take_vendor_defaults_b2_2(tmp_path):
     assert config.daily_start_hour == 0
     assert config.debug is False
     assert config.proxy_url is None
-    assert {a.name: a.value for a in config.defaults} == VENDOR_DEFAULT_ATTRIBUTES
+    assert {a.name: a.value for a in config.defaults} == {
+        "Priority_Name": "P3", "Impact_Name": "Medium", "Urgency_Name": "Medium", "Sup_Function": "IT",
+        "Medium": "Web", "Classification_Name": "Application Support", "Source": "Event Trigger",
+        "Category_Name": "ElasticSearch", "Assigned_WorkGroup_Name": "DevOps",
+    }
+
+
+def test_every_defaults_key_sets_its_own_summit_field_b2_2(tmp_path):
+    keys = {
+        "PRIORITY_NAME_VALUE": "Priority_Name", "IMPACT_NAME_VALUE": "Impact_Name",
+        "URGENCY_NAME_VALUE": "Urgency_Name", "SUP_FUNCTION_VALUE": "Sup_Function", "MEDIUM_VALUE": "Medium",
+        "CLASSIFICATION_NAME_VALUE": "Classification_Name", "SOURCE_VALUE": "Source",
+        "CATEGORY_NAME_VALUE": "Category_Name", "ASSIGNED_WORK_GROUP_NAME_VALUE": "Assigned_WorkGroup_Name",
+    }
+    section = "".join(f"{key}=value of {key}\n" for key in keys)
+
+    config = load(tmp_path, extra=f"[DEFAULTS]\n{section}")
+
+    assert {a.name: a.value for a in config.defaults} == {field: f"value of {key}" for key, field in keys.items()}
 
 
 def test_defaults_section_keys_set_their_summit_fields_b2_2(tmp_path):
@@ -388,4 +405,5 @@ def test_a_dotenv_file_that_is_not_utf8_is_named_in_one_line_b2_4(tmp_path):
 def test_the_proxy_is_for_summit_not_for_the_opcon_api_on_the_local_network_b2_1(tmp_path):
     config = load(tmp_path, extra="[PROXY SERVER]\nUSES_PROXY=True\nADDRESS=proxy.example.com\nPORT=3128\n")
 
-    assert (config.proxy_url, config.opcon.proxy_url) == ("http://proxy.example.com:3128", None)
+    assert config.proxy_url == "http://proxy.example.com:3128"
+    assert not hasattr(config.opcon, "proxy_url")
