@@ -36,8 +36,8 @@ def _findings(args, path: Path, environ: dict[str, str]) -> tuple[list[Finding],
         check_connector_config,
         check_template_file,
         template_names,
-        template_source,
     )
+    from summit_connector.adapters.config.template_file import template_source
 
     config, findings = check_connector_config(path, environ)
     if config is None:

@@ -12,7 +12,7 @@ from summit_connector.adapters.config.directory_checks import directory_findings
 from summit_connector.adapters.config.key_findings import config_key_findings, template_key_findings
 from summit_connector.adapters.config.loader_findings import from_message
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
-from summit_connector.adapters.config.template_file import load_template, template_path
+from summit_connector.adapters.config.template_file import load_template, template_source
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template_checks import check_template
@@ -50,12 +50,6 @@ def template_names(config: ConnectorConfig) -> list[str]:
     """Every `*.json` in TEMPLATESDIR, by name; none when the folder is missing (a finding of its own)."""
     folder = config.templates_dir
     return sorted(path.name for path in folder.glob("*.json")) if folder.is_dir() else []
-
-
-def template_source(name: str, config: ConnectorConfig) -> str:
-    """The template as the loader's messages name it: relative to the folder holding Connector.config."""
-    path, folder = template_path(name, config.templates_dir), config.path.parent
-    return str(path.relative_to(folder)) if path.is_relative_to(folder) else str(path)
 
 
 def _warnings(messages: Iterable[str], source: str) -> list[Finding]:

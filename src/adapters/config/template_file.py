@@ -31,7 +31,7 @@ PATH_FIELDS = {"incident": "incident_path", "attachment": "attachment_path"}
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
     """Resolve `-t NAME` (B-3.1), validate the file (B-3.2) and build what the report flow needs."""
     path = template_path(name, config.templates_dir)
-    source = _display(path, config.path.parent)
+    source = _shown_path(path, config)
     model = validated(TemplateFile, _parsed(path, source), source, _dotted)
     urls = _urls(model.urls)
     base_url = _summit_url(source, model.address.value)
@@ -54,7 +54,13 @@ def template_path(name: str, templates_dir: Path) -> Path:
     return given.absolute() if given.is_absolute() or len(given.parts) > 1 else templates_dir / given
 
 
-def _display(path: Path, folder: Path) -> str:
+def template_source(name: str, config: ConnectorConfig) -> str:
+    """The template as messages name it: relative to the folder holding Connector.config."""
+    return _shown_path(template_path(name, config.templates_dir), config)
+
+
+def _shown_path(path: Path, config: ConnectorConfig) -> str:
+    folder = config.path.parent
     return str(path.relative_to(folder)) if path.is_relative_to(folder) else str(path)
 
 
