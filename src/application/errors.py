@@ -1,8 +1,18 @@
-"""Named failures the report flow raises; the CLI maps them to exit codes and one-line messages."""
+"""Named failures the report flow raises; the CLI maps them to exit codes and one-line messages.
+
+Errors are data: what a caller needs to know (the HTTP status, the service, the finding) is a field, never
+something to parse back out of the message.
+"""
+
+from summit_connector.domain.findings import Finding, Severity
 
 
 class ConnectorError(Exception):
-    """Base of every expected failure."""
+    """Base of every expected failure. `status_code` is the remote answer's HTTP status when there was one;
+    `service` names the remote call (e.g. `GET /api/dailyjobs`, `IM_LogOrUpdateIncident`)."""
+
+    status_code: int | None = None
+    service: str = ""
 
 
 def described(error: BaseException) -> str:
@@ -11,7 +21,14 @@ def described(error: BaseException) -> str:
 
 
 class InvalidInput(ConnectorError):
-    """Arguments, Connector.config or template are wrong; nothing was sent (exit 2)."""
+    """Arguments, Connector.config or template are wrong; nothing was sent (exit 2).
+
+    It carries its finding (file, location, problem, hint); `str()` is the one line people read.
+    """
+
+    def __init__(self, problem: "str | Finding") -> None:
+        self.finding = problem if isinstance(problem, Finding) else Finding("", Severity.ERROR, problem)
+        super().__init__(self.finding.line())
 
 
 class Transient(ConnectorError):
@@ -21,10 +38,13 @@ class Transient(ConnectorError):
     (a read timeout, a 500/502/504, a connection dropped mid-reply). Repeating a create then risks a duplicate.
     """
 
-    def __init__(self, message: str, retry_after: float | None = None, maybe_processed: bool = False) -> None:
+    def __init__(self, message: str, retry_after: float | None = None, maybe_processed: bool = False,
+                 status_code: int | None = None, service: str = "") -> None:
         super().__init__(message)
         self.retry_after = retry_after
         self.maybe_processed = maybe_processed
+        self.status_code = status_code
+        self.service = service
 
 
 class OpConUnavailable(Transient):
@@ -33,6 +53,11 @@ class OpConUnavailable(Transient):
 
 class OpConError(ConnectorError):
     """OpCon answered with a refusal that retrying will not fix (401 invalid token, 400, 403)."""
+
+    def __init__(self, message: str, status_code: int | None = None, service: str = "") -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.service = service
 
 
 class SummitUnavailable(Transient):
@@ -45,9 +70,12 @@ class SummitRejected(ConnectorError):
     `maybe_processed`: a 2xx reply without a readable ticket number; Summit may have logged the incident.
     """
 
-    def __init__(self, message: str, maybe_processed: bool = False) -> None:
+    def __init__(self, message: str, maybe_processed: bool = False, status_code: int | None = None,
+                 service: str = "") -> None:
         super().__init__(message)
         self.maybe_processed = maybe_processed
+        self.status_code = status_code
+        self.service = service
 
 
 class IncidentHeldBack(ConnectorError):

@@ -1,4 +1,8 @@
-"""What `check` reports (B-7): one finding per problem, with where it is and how to fix it."""
+"""Problems found in the operator's files or services (B-7): where, what, how to fix it, and how bad.
+
+Loaders and probes build findings where they find the problem; `check` shows them, and an `InvalidInput`
+carries one. Nothing classifies a finding by its wording.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +25,10 @@ class Finding:
     message: str
     hint: str = ""
     file: str = ""
+
+    def line(self) -> str:
+        """`<file>: <location>: <problem>`, the one-line shape of B-1.4."""
+        return ": ".join(part for part in (self.file, self.location, self.message) if part)
 
 
 def count(findings: Iterable[Finding], severity: Severity) -> int:

@@ -20,7 +20,7 @@ from summit_connector.application.retry import (
     RetryingJobLogs,
     RetryPolicy,
 )
-from summit_connector.entrypoints.config_files import locks_path, outbox_path
+from summit_connector.entrypoints.loading import locks_path, outbox_path
 
 
 class Container(containers.DeclarativeContainer):

@@ -18,7 +18,7 @@ _COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error",
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-    from summit_connector.entrypoints.config_files import load_config, outbox_path
+    from summit_connector.entrypoints.loading import load_config, outbox_path
 
     config = load_config(args.config, environ)
     entries = SqliteOutbox(outbox_path(config)).pending(set(KeptState))

@@ -4,7 +4,7 @@ import json
 
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.plan import PlannedAction, ReportPlan
-from summit_connector.entrypoints.explain_command import Explanation, Lookup, SummitRequest
+from summit_connector.entrypoints.commands.explain import Explanation, Lookup, SummitRequest
 
 NEW_NUMBER = "<new ticket number>"
 

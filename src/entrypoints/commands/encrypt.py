@@ -6,7 +6,7 @@ from summit_connector.adapters.config.secret_key import KEY_ENV, obtain_key
 from summit_connector.adapters.config.secrets import encrypt
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.config_files import config_path
+from summit_connector.entrypoints.loading import config_path
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:

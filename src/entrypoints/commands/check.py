@@ -14,7 +14,7 @@ from summit_connector.adapters.config.settings import (
 )
 from summit_connector.domain.findings import Finding, Severity, count
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.config_files import config_path
+from summit_connector.entrypoints.loading import config_path
 
 PROBE_TIMEOUT_SECONDS = 10.0
 CA_BUNDLE = "[OPCON API] CA_BUNDLE"
@@ -22,7 +22,7 @@ Connection = TypeVar("Connection", OpConConnection, SummitConnection)
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.check_view import show
+    from summit_connector.entrypoints.views.check import show
 
     path = config_path(args.config, environ)
     findings, templates = _findings(args, path, environ)

@@ -9,7 +9,7 @@ from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.model import FailureEvent
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.config_files import load_settings
+from summit_connector.entrypoints.loading import load_settings
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -23,7 +23,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
         except DeliveryFailed as failure:
             print(f"{PROGRAM}: error: {failure}", file=stderr)
             return ExitCode.NOT_DELIVERED
-        from summit_connector.entrypoints.demo_view import show
+        from summit_connector.entrypoints.views.demo import show
 
         show(stdout, outcome, emulator, job.id)
     return ExitCode.OK

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from summit_connector.application.report import ReportOutcome
-from summit_connector.entrypoints.outcomes import summary_line
+from summit_connector.entrypoints.views.outcomes import summary_line
 
 _SHOWN_FIELDS = ("Status", "Description", "Assigned_WorkGroup_Name", "Category_Name", "Priority_Name",
                  "Impact_Name", "Urgency_Name", "Source", "Caller_EmailID")

@@ -8,9 +8,9 @@ from summit_connector.adapters.event_log import event_log, log_failure, log_outc
 from summit_connector.application.delivery import Delivery, KeptForRetry
 from summit_connector.application.errors import ConnectorError, InvalidInput, described
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
-from summit_connector.entrypoints.config_files import load_config
+from summit_connector.entrypoints.loading import load_config
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.outcomes import as_json, summary_line, tell_replays, warner
+from summit_connector.entrypoints.views.outcomes import as_json, summary_line, tell_replays, warner
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.entrypoints.wiring import delivery_for, template_key

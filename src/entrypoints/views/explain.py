@@ -16,8 +16,8 @@ from summit_connector.domain.placeholders import expand, placeholder_values
 from summit_connector.domain.plan import PlannedAction
 from summit_connector.domain.template import TagIndicator
 from summit_connector.domain.working_hours import WEEKDAYS, DayWindow
-from summit_connector.entrypoints.explain_command import Explanation, Lookup
-from summit_connector.entrypoints.explain_outcome import outcome_lines, request_json
+from summit_connector.entrypoints.commands.explain import Explanation, Lookup
+from summit_connector.entrypoints.views.explain_outcome import outcome_lines, request_json
 from summit_connector.entrypoints.explain_routing import WON, routing_verdicts
 
 _INDENT = "   "

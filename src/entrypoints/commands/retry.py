@@ -5,11 +5,11 @@ from typing import TextIO
 from summit_connector.adapters.event_log import event_log
 from summit_connector.application.ports import KeptState
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.outcomes import tell_replays, warner
+from summit_connector.entrypoints.views.outcomes import tell_replays, warner
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.config_files import load_config
+    from summit_connector.entrypoints.loading import load_config
     from summit_connector.entrypoints.wiring import delivery_for
 
     config = load_config(args.config, environ)

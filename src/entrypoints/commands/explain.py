@@ -18,7 +18,7 @@ from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.plan import ReportPlan, plan_report
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.config_files import load_settings
+from summit_connector.entrypoints.loading import load_settings
 
 OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
 OVERRIDE_FLAGS = {"tags": "--tags", "ticket": "--ticket", "documentation": "--documentation"}
@@ -69,7 +69,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     except (OpConUnavailable, OpConError) as error:
         print(f"{PROGRAM}: error: OpCon could not be asked for job {event.job}: {error}. {OFFLINE_HINT}", file=stderr)
         return ExitCode.NOT_DELIVERED
-    from summit_connector.entrypoints.explain_view import show
+    from summit_connector.entrypoints.views.explain import show
 
     show(stdout, explain(event, config, loaded, now, now_source, job_input, args.ticket_status))
     return ExitCode.OK
