@@ -20,7 +20,7 @@ from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report, stamped_documentation
 from summit_connector.domain.tags import needs_ticket_status
-from summit_connector.domain.template import ReportSettings, Template
+from summit_connector.domain.template import ReportPolicy, Template
 
 
 class Action(StrEnum):
@@ -61,7 +61,7 @@ class ReportFailure:
         job_logs: JobLogs,
         clock: Clock,
         template: Template,
-        settings: ReportSettings,
+        settings: ReportPolicy,
     ) -> None:
         self._daily_jobs = daily_jobs
         self._incidents = incidents

@@ -9,7 +9,7 @@ from summit_connector.domain.daily_window import blocks_new_incident, stamp_docu
 from summit_connector.domain.incident import IncidentUpdate, NewIncident, build_new_incident, build_update
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 from summit_connector.domain.tags import TagRouting, find_exit_tag, route_by_tags
-from summit_connector.domain.template import ReportSettings, Template
+from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import ExistingTicketAction, ExistingTicketDecision, decide_existing_ticket
 
 
@@ -48,7 +48,7 @@ def plan_report(
     job: DailyJob | None,
     ticket_status: str | None,
     template: Template,
-    settings: ReportSettings,
+    settings: ReportPolicy,
     now: datetime,
 ) -> ReportPlan:
     """`ticket_status` is Summit's status of the job's existing ticket (None when unknown or no ticket)."""

@@ -94,8 +94,8 @@ DEFAULT_MAX_JOBLOG_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class ReportSettings:
-    """Connector.config values the report flow decides with (B-2.2, B-4.6)."""
+class ReportPolicy:
+    """Connector.config values the report flow decides with (B-2.2, B-4.6): its policy, not its connections."""
 
     defaults: tuple[Attribute, ...] = VENDOR_DEFAULTS
     daily_start_hour: int = 0

@@ -65,5 +65,5 @@ class Container(containers.DeclarativeContainer):
         job_logs=job_logs,
         clock=clock,
         template=loaded_template.provided.template,
-        settings=config.provided.report_settings.call(),
+        settings=config.provided.report_policy.call(),
     )

@@ -12,7 +12,7 @@ from summit_connector.domain.plan import ReportPlan, plan_report
 from summit_connector.domain.template import (
     VENDOR_DEFAULT_ATTRIBUTES,
     Attribute,
-    ReportSettings,
+    ReportPolicy,
     Rules,
     TagRule,
     Template,
@@ -73,10 +73,10 @@ def vendor_routing_template(
     return make_template(rules=rules, tags=(ROUTE1_TO_APPLICATION_ONE, DEFAULT_TO_DEVOPS, *extra_tags), **overrides)
 
 
-def make_settings(*, daily_start_hour: int = 0, max_joblog_bytes: int = 5 * 2**20, **defaults: str) -> ReportSettings:
+def make_settings(*, daily_start_hour: int = 0, max_joblog_bytes: int = 5 * 2**20, **defaults: str) -> ReportPolicy:
     """The vendor [DEFAULTS] (B-2.2), any of them overridden by name: `make_settings(Category_Name="Oracle")`."""
     merged = {**VENDOR_DEFAULT_ATTRIBUTES, **defaults}
-    return ReportSettings(tuple(Attribute(k, v) for k, v in merged.items()), daily_start_hour, max_joblog_bytes)
+    return ReportPolicy(tuple(Attribute(k, v) for k, v in merged.items()), daily_start_hour, max_joblog_bytes)
 
 
 def attributes(**values: str) -> tuple[Attribute, ...]:
@@ -92,7 +92,7 @@ def plan(
     job: DailyJob | None = None,
     template: Template | None = None,
     ticket_status: str | None = None,
-    settings: ReportSettings | None = None,
+    settings: ReportPolicy | None = None,
     now: datetime = NOW,
     event: FailureEvent | None = None,
 ) -> ReportPlan:
@@ -161,7 +161,7 @@ class Connector:
 def make_connector(
     jobs: tuple[DailyJob, ...] = (),
     template: Template | None = None,
-    settings: ReportSettings | None = None,
+    settings: ReportPolicy | None = None,
     logs: dict[int, list[JobLog]] | None = None,
     clock: Clock | None = None,
     daily_jobs: InMemoryDailyJobs | None = None,

@@ -7,7 +7,7 @@ from summit_connector.domain.template import (
     DEFAULT_MAX_JOBLOG_BYTES,
     VENDOR_DEFAULTS,
     Attribute,
-    ReportSettings,
+    ReportPolicy,
     Template,
 )
 
@@ -44,8 +44,8 @@ class ConnectorConfig:
     warnings: tuple[str, ...] = ()
     unknown_keys: tuple[str, ...] = ()
 
-    def report_settings(self) -> ReportSettings:
-        return ReportSettings(self.defaults, self.daily_start_hour, self.max_joblog_bytes)
+    def report_policy(self) -> ReportPolicy:
+        return ReportPolicy(self.defaults, self.daily_start_hour, self.max_joblog_bytes)
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def explain(
     ticket_status: str | None,
 ) -> Explanation:
     status = ticket_status.strip() if ticket_status and ticket_status.strip() else None
-    plan = plan_report(event, job_input.job, status, loaded.template, config.report_settings(), now)
+    plan = plan_report(event, job_input.job, status, loaded.template, config.report_policy(), now)
     return Explanation(event, config, loaded, now, now_source, job_input, status, plan, summit_request(plan, loaded))
 
 

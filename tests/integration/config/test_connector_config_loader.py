@@ -144,7 +144,7 @@ def test_our_additions_are_read_b2_3(tmp_path):
     assert config.max_joblog_bytes == 100000
     assert config.opcon.verify_tls is False
     assert config.opcon.ca_bundle == tmp_path / "ca.pem"
-    assert config.report_settings().max_joblog_bytes == 100000
+    assert config.report_policy().max_joblog_bytes == 100000
 
 
 def test_relative_directories_are_relative_to_the_config_folder_not_the_cwd_b2_3(tmp_path, monkeypatch):
