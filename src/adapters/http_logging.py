@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from summit_connector.adapters.summit.masking import MASK, masked
+from summit_connector.adapters.redaction import MASK, masked
 
 LOGGER = "summit_connector.http"
 BODY_LIMIT = 4096

@@ -11,7 +11,7 @@ from summit_connector.adapters.summit.envelopes import (
     details_envelope,
     update_envelope,
 )
-from summit_connector.adapters.summit.masking import quoted
+from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.summit.replies import json_object, logged_ticket_number, require_accepted, ticket_status
 from summit_connector.adapters.summit.transport import post
 from summit_connector.application.errors import SummitRejected

@@ -10,7 +10,7 @@ import httpx
 
 from summit_connector.adapters.config.settings import SummitConnection
 from summit_connector.adapters.summit.envelopes import GET_INCIDENT_DETAILS, details_envelope
-from summit_connector.adapters.summit.masking import quoted
+from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.summit.replies import json_object
 from summit_connector.adapters.summit.transport import post
 from summit_connector.application.errors import SummitRejected, SummitUnavailable

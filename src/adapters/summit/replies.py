@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
-from summit_connector.adapters.summit.masking import quoted
+from summit_connector.adapters.redaction import quoted
 from summit_connector.application.errors import SummitRejected
 
 _FIRST_NUMBER = re.compile(r"\b\d+\b")

@@ -7,7 +7,7 @@ import httpx
 from summit_connector.adapters.retry_after import retry_after_seconds
 from summit_connector.adapters.summit.client import below_base
 from summit_connector.adapters.summit.envelopes import serialise
-from summit_connector.adapters.summit.masking import quoted
+from summit_connector.adapters.redaction import quoted
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 
 
