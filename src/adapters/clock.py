@@ -18,16 +18,19 @@ class SystemClock(Clock):
         return datetime.now(self._zone).replace(tzinfo=None)
 
 
-class OverriddenClock(Clock):
-    """Always the moment given, as local wall-clock time; an offset is converted to the configured zone."""
+class FixedClock(Clock):
+    """Always `moment`, as local wall-clock time; an offset is converted to the configured zone.
+
+    Tests may move it on by setting `moment`.
+    """
 
     def __init__(self, moment: datetime, timezone: str | None = None) -> None:
         if moment.tzinfo is not None:
             moment = moment.astimezone(_zone(timezone)).replace(tzinfo=None)
-        self._moment = moment
+        self.moment = moment
 
     def now(self) -> datetime:
-        return self._moment
+        return self.moment
 
 
 def clock_from_environment(environ: Mapping[str, str], timezone: str | None = None) -> Clock:
@@ -35,7 +38,7 @@ def clock_from_environment(environ: Mapping[str, str], timezone: str | None = No
     if not override:
         return SystemClock(timezone)
     try:
-        return OverriddenClock(datetime.fromisoformat(override), timezone)
+        return FixedClock(datetime.fromisoformat(override), timezone)
     except ValueError:
         raise InvalidInput(f"{NOW_VARIABLE}: must be an ISO-8601 local date-time, got {override!r}") from None
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from summit_connector.adapters.redaction import MASK, masked
+from summit_connector.adapters.redaction import blanked, masked
 
 LOGGER = "summit_connector.http"
 BODY_LIMIT = 4096
@@ -22,7 +22,7 @@ def log_exchanges(client: httpx.Client, debug: bool, secrets: Sequence[str]) -> 
     """`client` itself, logging each exchange when `debug`."""
     if debug:
         hooks = client.event_hooks
-        log = partial(_log_exchange, secrets=tuple(secret for secret in secrets if secret))
+        log = partial(_log_exchange, secrets=tuple(secrets))
         client.event_hooks = {"request": hooks["request"], "response": [*hooks["response"], log]}
     return client
 
@@ -67,6 +67,8 @@ def _parsed(text: str) -> Any:
 
 
 def _shown(text: str, secrets: tuple[str, ...]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, MASK)
+    return _cut(blanked(text, secrets))
+
+
+def _cut(text: str) -> str:
     return text if len(text) <= BODY_LIMIT else f"{text[:BODY_LIMIT]}... ({len(text)} characters in all)"

@@ -9,7 +9,7 @@ They record what happened so tests assert on end state::
     incidents.created["1001"].attributes           # what Summit would have received
 
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
-`InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
+`FixedClock` (from `adapters.clock`), `InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
 """
 
 import threading
@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
+from summit_connector.adapters.clock import FixedClock
 from summit_connector.application.errors import OpConUnavailable, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import (
-    Clock,
     DailyJobs,
     Incidents,
     JobLocks,
@@ -171,12 +171,3 @@ class InMemoryJobLocks(JobLocks):
             self.held.append(job_key)
             yield
 
-
-class FixedClock(Clock):
-    """A clock that always says `moment` (local wall-clock time)."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment

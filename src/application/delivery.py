@@ -1,7 +1,7 @@
 """Nothing lost, nothing duplicated (B-9): one run per job at a time, failures kept, kept ones replayed."""
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import NoReturn
 
@@ -16,6 +16,7 @@ from summit_connector.application.errors import (
 )
 from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.application.report import ReportFailure, ReportOutcome
+from summit_connector.domain.decision import KeptForJob
 from summit_connector.domain.model import FailureEvent
 
 
@@ -54,8 +55,7 @@ class Delivery:
         now = self._clock.now()
         try:
             with self._locks.hold(event.job_key):
-                known_ticket, may_create = self._kept_for_job(event)
-                return self._reports(template)(event, now, known_ticket=known_ticket, may_create=may_create)
+                return self._reports(template)(event, now, self._kept_for_job(event))
         except InvalidInput:
             raise
         except DeliveryFailed as failure:
@@ -67,16 +67,16 @@ class Delivery:
                                  "have the incident already", KeptState.UNCERTAIN)
             self._keep(event, template, now, reason, unexpected)
 
-    def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> tuple[str, bool]:
+    def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> KeptForJob:
         """The job's incident not yet written back, if any, and whether a new incident may be created."""
         try:
             kept = [k for k in self._outbox.pending(set(KeptState))
                     if k.event.job_key == event.job_key and k.id != exclude]
         except ConnectorError:
-            return "", True
+            return KeptForJob()
         known_ticket = next((k.ticket_number for k in reversed(kept) if k.ticket_number), "")
         maybe_created = any(k.state is KeptState.UNCERTAIN and not k.ticket_number for k in kept)
-        return known_ticket, not maybe_created
+        return KeptForJob(known_ticket, not maybe_created)
 
     def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
               failure: Exception) -> NoReturn:
@@ -114,10 +114,11 @@ class Delivery:
     def _resume(self, kept: KeptEvent) -> ReportOutcome:
         report = self._reports(kept.template)
         if kept.ticket_number:
-            return report.complete(kept.event, kept.ticket_number, kept.kept_at)
-        known_ticket, may_create = self._kept_for_job(kept.event, exclude=kept.id)
-        may_create = may_create or kept.state is KeptState.UNCERTAIN
-        return report(kept.event, kept.kept_at, known_ticket=known_ticket, may_create=may_create)
+            return report.apply(report.plan_completion(kept.event, kept.ticket_number, kept.kept_at))
+        for_job = self._kept_for_job(kept.event, exclude=kept.id)
+        if kept.state is KeptState.UNCERTAIN:
+            for_job = replace(for_job, may_create=True)
+        return report(kept.event, kept.kept_at, for_job)
 
 
 def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure:

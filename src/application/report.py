@@ -1,8 +1,11 @@
-"""The report use case: one failed job in, one incident created or updated (B-4)."""
+"""The report use case: one failed job in, one incident created or updated (B-4).
 
-from dataclasses import dataclass, replace
+`plan` reads OpCon and Summit through the ports and returns the decision record; `apply` carries it out and
+decides nothing. `explain` is `plan` without `apply`.
+"""
+
+from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from summit_connector.application.errors import (
     ConnectorError,
@@ -15,29 +18,14 @@ from summit_connector.application.errors import (
     described,
 )
 from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
+from summit_connector.domain.decision import Action, KeptForJob, ReportDecision
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
-from summit_connector.domain.plan import PlannedAction, ReportPlan, plan_report, stamped_documentation
+from summit_connector.domain.model import DailyJob, FailureEvent
+from summit_connector.domain.plan import plan_completion, plan_report
 from summit_connector.domain.tags import needs_ticket_status
 from summit_connector.domain.template import ReportPolicy, Template
-
-
-class Action(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    REOPENED = "reopened"
-    SKIPPED_EXIT = "skipped-exit"
-    SKIPPED_DAILY_WINDOW = "skipped-daily-window"
-
-
-_DONE = {
-    PlannedAction.CREATE: Action.CREATED,
-    PlannedAction.UPDATE: Action.UPDATED,
-    PlannedAction.REOPEN: Action.REOPENED,
-    PlannedAction.SKIP_EXIT: Action.SKIPPED_EXIT,
-    PlannedAction.SKIP_DAILY_WINDOW: Action.SKIPPED_DAILY_WINDOW,
-}
+from summit_connector.domain.tickets import current_ticket
 
 
 @dataclass(frozen=True)
@@ -61,112 +49,85 @@ class ReportFailure:
         job_logs: JobLogs,
         clock: Clock,
         template: Template,
-        settings: ReportPolicy,
+        policy: ReportPolicy,
     ) -> None:
         self._daily_jobs = daily_jobs
         self._incidents = incidents
         self._job_logs = job_logs
         self._clock = clock
         self._template = template
-        self._settings = settings
+        self._policy = policy
 
-    def __call__(
-        self, event: FailureEvent, now: datetime | None = None, known_ticket: str = "", may_create: bool = True
-    ) -> ReportOutcome:
-        """`now` replaces the clock for a replay, so it decides as at the moment of the failure.
+    def __call__(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
+                 ) -> ReportOutcome:
+        """`now` replaces the clock for a replay, so it decides as at the moment of the failure."""
+        return self.apply(self.plan(event, now, kept))
 
-        `known_ticket`: the job's incident when OpCon has not taken its number yet (kept in the outbox).
-        `may_create=False`: an earlier failure may have created an incident already, so none is created now.
-        """
+    def plan(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
+             ) -> ReportDecision:
+        """Reads the job from OpCon and its ticket's status from Summit; sends and writes nothing."""
         now = now or self._clock.now()
-        warnings: list[str] = []
-        job = self._find_job(event, warnings)
-        if job is not None and known_ticket and not job.incident_ticket_id.strip():
-            job = replace(job, incident_ticket_id=known_ticket)
-        status = self._ticket_status(job)
-        plan = plan_report(event, job, status, self._template, self._settings, now)
-        if plan.incident is not None and not may_create:
-            held = IncidentHeldBack(f"no new incident for {event.job}: an earlier failure of this job may already "
-                                    "have created one (see `summit-connector outbox`)")
+        job = self._find_job(event)
+        return plan_report(event, job, self._ticket_status(job, kept), self._template, self._policy, now, kept)
+
+    def plan_completion(self, event: FailureEvent, ticket_number: str, now: datetime | None = None
+                        ) -> ReportDecision:
+        """The decision for a kept report whose incident exists but whose write-back did not happen."""
+        return plan_completion(event, self._find_job(event), ticket_number, self._template,
+                               now or self._clock.now())
+
+    def apply(self, decision: ReportDecision) -> ReportOutcome:
+        """Carries out the decision: send, write back, attach. The write-back failure is raised last, so the job
+        log still reaches the incident that exists."""
+        if decision.action is Action.KEPT:
+            held = IncidentHeldBack(decision.reason)
             raise DeliveryFailed(str(held), held, incident_may_exist=True)
-        ticket = self._deliver(plan)
-        write_back_failure = None
-        if plan.action is PlannedAction.CREATE and job is not None:
-            write_back_failure = self._write_back(plan.documentation, job, ticket)
-        if ticket and job is not None and self._template.rules.include_job_log_attachment:
-            warnings += self._attach_logs(job, ticket)
-        if write_back_failure is not None:
-            raise write_back_failure
-        url = view_url(self._template, ticket) if ticket else ""
-        return ReportOutcome(_DONE[plan.action], event, plan.reason, ticket, url, plan.previous_ticket, tuple(warnings))
-
-    def complete(self, event: FailureEvent, ticket_number: str, now: datetime | None = None) -> ReportOutcome:
-        """Finishes a report whose incident exists but whose write-back did not: only the write-back.
-
-        A different number OpCon holds by now is never written over.
-        """
-        now = now or self._clock.now()
-        warnings: list[str] = []
-        job = self._find_job(event, warnings)
-        url = view_url(self._template, ticket_number)
-        reason = "the incident existed; it was written back to OpCon"
-        held = job.incident_ticket_id.strip() if job else ""
-        if job is None or (held and held != ticket_number):
-            if held:
-                warnings.append(f"OpCon already holds incident {held} for {event.job}; {ticket_number} was not "
-                                "written over it")
-            return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
-        documentation = stamped_documentation(job, self._template, now)
-        failure = self._write_back(documentation, job, ticket_number, record=not held)
+        ticket = self._send(decision)
+        failure = self._write_back(decision, ticket) if decision.write_back else None
+        warnings = list(decision.warnings)
+        if decision.attach_job_log and ticket:
+            warnings += self._attach_logs(decision.job, ticket)
         if failure is not None:
             raise failure
-        return ReportOutcome(Action.CREATED, event, reason, ticket_number, url, warnings=tuple(warnings))
+        url = view_url(self._template, ticket) if ticket else ""
+        return ReportOutcome(decision.action, decision.event, decision.reason, ticket, url,
+                             decision.previous_ticket, tuple(warnings))
 
-    def _find_job(self, event: FailureEvent, warnings: list[str]) -> DailyJob | None:
+    def _find_job(self, event: FailureEvent) -> DailyJob | None:
         try:
-            job = self._daily_jobs.find(event)
+            return self._daily_jobs.find(event)
         except (OpConUnavailable, OpConError) as error:
             raise DeliveryFailed(f"OpCon could not be asked for job {event.job}: {error}", error) from error
-        if job is None:
-            warnings.append(
-                f"job {event.job} of schedule {event.schedule} ({event.schedule_date}) was not found in OpCon: "
-                "default routing, nothing written back"
-            )
-        return job
 
-    def _ticket_status(self, job: DailyJob | None) -> str | None:
-        if job is None or not needs_ticket_status(job.tags, job.incident_ticket_id, self._template.tags):
+    def _ticket_status(self, job: DailyJob | None, kept: KeptForJob) -> str | None:
+        ticket, _ = current_ticket(job, kept)
+        if job is None or not needs_ticket_status(job.tags, ticket, self._template.tags):
             return None
         try:
-            return self._incidents.status_of(job.incident_ticket_id.strip())
+            return self._incidents.status_of(ticket)
         except (SummitUnavailable, SummitRejected):
             return None
 
-    def _deliver(self, plan: ReportPlan) -> str:
+    def _send(self, decision: ReportDecision) -> str:
         try:
-            if plan.incident is not None:
-                return self._incidents.create(plan.incident)
-            if plan.update is not None:
-                self._incidents.update(plan.update)
-                return plan.update.ticket_number
+            if decision.incident is not None:
+                return self._incidents.create(decision.incident)
+            if decision.update is not None:
+                self._incidents.update(decision.update)
         except (SummitRejected, SummitUnavailable) as error:
-            may_exist = plan.incident is not None and error.maybe_processed
+            may_exist = decision.incident is not None and error.maybe_processed
             raise DeliveryFailed(f"Summit did not take the incident: {error}", error,
                                  incident_may_exist=may_exist) from error
-        return ""
+        return decision.ticket_number
 
-    def _write_back(
-        self, documentation: Documentation | None, job: DailyJob, ticket: str, record: bool = True
-    ) -> DeliveryFailed | None:
-        """The failure is returned, not raised, so the job log still reaches the incident that exists.
-
-        Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice.
-        """
+    def _write_back(self, decision: ReportDecision, ticket: str) -> DeliveryFailed | None:
+        """Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice."""
+        job, write_back = decision.job, decision.write_back
         try:
-            if record:
+            if write_back.ticket:
                 self._daily_jobs.record_ticket(job, ticket, view_url(self._template, ticket))
-            if documentation is not None:
-                self._daily_jobs.write_documentation(job, documentation)
+            if write_back.documentation is not None:
+                self._daily_jobs.write_documentation(job, write_back.documentation)
         except Exception as error:  # noqa: BLE001 - see the docstring
             said = described(error)
             cause = error if isinstance(error, ConnectorError) else OpConError(said)
@@ -185,8 +146,7 @@ class ReportFailure:
         warnings = []
         for log in logs:
             try:
-                self._incidents.attach(ticket, truncate_log(log, self._settings.max_joblog_bytes))
+                self._incidents.attach(ticket, truncate_log(log, self._policy.max_joblog_bytes))
             except Exception as error:  # noqa: BLE001 - see the docstring
                 warnings.append(f"job log {log.name} could not be attached to {ticket}: {described(error)}")
         return warnings
-

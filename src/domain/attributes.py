@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from summit_connector.domain.tags import TagAttribute
 from summit_connector.domain.template import Attribute, Template
 
 
@@ -34,7 +33,7 @@ def resolve_attributes(
     defaults: Iterable[Attribute],
     template: Template,
     now: datetime,
-    tag_attributes: Iterable[TagAttribute],
+    tag_attributes: Iterable[Attribute],
 ) -> dict[str, ResolvedAttribute]:
     """Every attribute with the highest layer that set it; insertion order is first appearance."""
     hours, hours_attributes = hours_layer(template, now)

@@ -20,15 +20,20 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
+    """`location_is_subject`: the problem reads on from the location (`[OPCON API] TOKEN is plain text`),
+    so the one line joins them with a space instead of a colon."""
+
     location: str
     severity: Severity
     message: str
     hint: str = ""
     file: str = ""
+    location_is_subject: bool = False
 
     def line(self) -> str:
         """`<file>: <location>: <problem>`, the one-line shape of B-1.4."""
-        return ": ".join(part for part in (self.file, self.location, self.message) if part)
+        said = (f"{self.location} {self.message}",) if self.location_is_subject else (self.location, self.message)
+        return ": ".join(part for part in (self.file, *said) if part)
 
 
 def count(findings: Iterable[Finding], severity: Severity) -> int:

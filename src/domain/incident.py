@@ -1,20 +1,13 @@
 """The incident to create, or the update to send, assembled from the event, the job and the template."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from summit_connector.domain.attributes import ResolvedAttribute
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.placeholders import expand, placeholder_values
-from summit_connector.domain.template import Template
-
-
-@dataclass(frozen=True)
-class CustomField:
-    group_name: str
-    name: str
-    value: str
+from summit_connector.domain.template import CustomAttribute, Template
 
 
 @dataclass(frozen=True)
@@ -23,7 +16,7 @@ class NewIncident:
     information: str
     status: str
     attributes: tuple[tuple[str, str], ...]
-    custom_fields: tuple[CustomField, ...] = ()
+    custom_fields: tuple[CustomAttribute, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,10 +29,11 @@ class IncidentUpdate:
 def build_new_incident(
     event: FailureEvent,
     template: Template,
-    attributes: Mapping[str, ResolvedAttribute],
+    attributes: Iterable[ResolvedAttribute],
     now: datetime,
     previous_ticket: str = "",
 ) -> NewIncident:
+    """`attributes` are final: placeholders already expanded (see `expanded`)."""
     values = placeholder_values(event, now)
     information = expand(template.ticket_information, values)
     if previous_ticket:
@@ -48,9 +42,9 @@ def build_new_incident(
         description=expand(template.ticket_description, values),
         information=information,
         status=template.summit.new_status,
-        attributes=tuple((a.name, expand(a.value, values)) for a in attributes.values()),
+        attributes=tuple((a.name, a.value) for a in attributes),
         custom_fields=tuple(
-            CustomField(c.group_name, c.name, expand(c.value, values)) for c in template.custom_attributes
+            CustomAttribute(c.group_name, c.name, expand(c.value, values)) for c in template.custom_attributes
         ),
     )
 
@@ -73,3 +67,10 @@ def view_url(template: Template, ticket_number: str) -> str:
     if not template.view_incident_url:
         return ""
     return template.view_incident_url.replace("{0}", template.view_host).replace("{1}", ticket_number)
+
+
+def expanded(attributes: Mapping[str, ResolvedAttribute], event: FailureEvent, now: datetime) -> tuple[
+        ResolvedAttribute, ...]:
+    """The final attributes with their placeholders (B-3.5) expanded, as Summit receives them."""
+    values = placeholder_values(event, now)
+    return tuple(ResolvedAttribute(a.name, expand(a.value, values), a.layer) for a in attributes.values())

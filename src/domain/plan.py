@@ -1,39 +1,73 @@
-"""Every decision of the report flow (B-4), in order, as one pure function over values."""
+"""Every decision of the report flow (B-4), in order, as pure functions over values returning the record."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
-from enum import StrEnum
 
-from summit_connector.domain.attributes import ResolvedAttribute, resolve_attributes
-from summit_connector.domain.daily_window import blocks_new_incident, stamp_documentation
-from summit_connector.domain.incident import IncidentUpdate, NewIncident, build_new_incident, build_update
+from summit_connector.domain.attributes import hours_layer, resolve_attributes
+from summit_connector.domain.daily_window import (
+    blocks_new_incident,
+    last_incident_date,
+    stamp_documentation,
+    window_end,
+)
+from summit_connector.domain.decision import (
+    Action,
+    DailyWindow,
+    ExistingTicket,
+    HoursVerdict,
+    KeptForJob,
+    ReportDecision,
+    WriteBack,
+)
+from summit_connector.domain.incident import build_new_incident, build_update, expanded
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
-from summit_connector.domain.tags import TagRouting, find_exit_tag, route_by_tags
+from summit_connector.domain.tags import find_exit_tag, route_by_tags
 from summit_connector.domain.template import ReportPolicy, Template
-from summit_connector.domain.tickets import ExistingTicketAction, ExistingTicketDecision, decide_existing_ticket
+from summit_connector.domain.tickets import current_ticket, decide_existing_ticket
 
 
-class PlannedAction(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    REOPEN = "reopen"
-    SKIP_EXIT = "skip-exit"
-    SKIP_DAILY_WINDOW = "skip-daily-window"
+def plan_report(
+    event: FailureEvent,
+    job: DailyJob | None,
+    ticket_status: str | None,
+    template: Template,
+    policy: ReportPolicy,
+    now: datetime,
+    kept: KeptForJob = KeptForJob(),
+) -> ReportDecision:
+    """`ticket_status` is Summit's status of the job's current ticket (None when unknown or no ticket);
+    `kept` is what the outbox holds for the job (B-9)."""
+    base = ReportDecision(event, now, job, Action.CREATED, "", warnings=_not_found(event, job))
+    exit_tag = find_exit_tag(job.tags if job else (), template.tags)
+    if exit_tag is not None:
+        return replace(base, action=Action.SKIPPED_EXIT, reason=f"job tag {exit_tag!r} matches an EXIT rule",
+                       exit_tag=exit_tag)
+    decided = _routed(base, template, policy)
+    ticket, source = current_ticket(job, kept)
+    existing = decide_existing_ticket(ticket, source, ticket_status, template.summit) if ticket else None
+    decided = replace(decided, existing=existing)
+    if existing is not None and existing.action is not Action.CREATED:
+        return _updating(decided, existing, template)
+    return _creating(decided, template, policy, kept)
 
 
-@dataclass(frozen=True)
-class ReportPlan:
-    action: PlannedAction
-    reason: str
-    exit_tag: str | None = None
-    existing: ExistingTicketDecision | None = None
-    in_working_hours: bool = False
-    routing: TagRouting = field(default_factory=lambda: TagRouting(()))
-    attributes: dict[str, ResolvedAttribute] = field(default_factory=dict)
-    incident: NewIncident | None = None
-    update: IncidentUpdate | None = None
-    documentation: Documentation | None = None
-    previous_ticket: str = ""
+def plan_completion(
+    event: FailureEvent, job: DailyJob | None, ticket: str, template: Template, now: datetime
+) -> ReportDecision:
+    """A kept report whose incident exists but whose write-back did not happen: only the write-back (B-9).
+
+    A different number OpCon holds by now is never written over.
+    """
+    reason = "the incident existed; it was written back to OpCon"
+    base = ReportDecision(event, now, job, Action.CREATED, reason, ticket_number=ticket,
+                          warnings=_not_found(event, job))
+    held = job.incident_ticket_id.strip() if job else ""
+    if job is None:
+        return base
+    if held and held != ticket:
+        warning = f"OpCon already holds incident {held} for {event.job}; {ticket} was not written over it"
+        return replace(base, warnings=(*base.warnings, warning))
+    return replace(base, write_back=WriteBack(not held, stamped_documentation(job, template, now)))
 
 
 def stamped_documentation(job: DailyJob | None, template: Template, now: datetime) -> Documentation | None:
@@ -43,39 +77,67 @@ def stamped_documentation(job: DailyJob | None, template: Template, now: datetim
     return replace(job.documentation, text=stamp_documentation(job.documentation.text, now.date()))
 
 
-def plan_report(
-    event: FailureEvent,
-    job: DailyJob | None,
-    ticket_status: str | None,
-    template: Template,
-    settings: ReportPolicy,
-    now: datetime,
-) -> ReportPlan:
-    """`ticket_status` is Summit's status of the job's existing ticket (None when unknown or no ticket)."""
-    tags = job.tags if job else ()
-    exit_tag = find_exit_tag(tags, template.tags)
-    if exit_tag is not None:
-        return ReportPlan(PlannedAction.SKIP_EXIT, f"job tag {exit_tag!r} matches an EXIT rule", exit_tag=exit_tag)
-    routing = route_by_tags(tags, template.rules, template.tags)
-    attributes = resolve_attributes(settings.defaults, template, now, routing.attributes)
-    in_hours = template.working_hours.contains(now)
-    common = dict(in_working_hours=in_hours, routing=routing, attributes=attributes)
-    existing_ticket = job.incident_ticket_id.strip() if job else ""
-    existing = decide_existing_ticket(ticket_status, template.summit) if existing_ticket else None
-    if existing is not None and existing.action is not ExistingTicketAction.CREATE_NEW:
-        action = PlannedAction.UPDATE if existing.action is ExistingTicketAction.UPDATE else PlannedAction.REOPEN
-        update = build_update(event, existing_ticket, existing.status_to_send, now)
-        return ReportPlan(action, existing.reason, existing=existing, update=update, **common)
-    documentation = job.documentation if job else Documentation()
-    single_per_day = template.rules.submit_single_incident_per_day
-    if single_per_day and blocks_new_incident(documentation.text, now, settings.daily_start_hour):
-        reason = "submitSingleIncidentPerDay: an incident was already created in this daily window"
-        return ReportPlan(PlannedAction.SKIP_DAILY_WINDOW, reason, existing=existing, **common)
-    previous = existing_ticket if existing else ""
-    incident = build_new_incident(event, template, attributes, now, previous_ticket=previous)
-    stamped = stamped_documentation(job, template, now)
-    reason = existing.reason if existing else "the job has no incident ticket: create one"
-    return ReportPlan(
-        PlannedAction.CREATE, reason, existing=existing, incident=incident, documentation=stamped,
-        previous_ticket=previous, **common,
+def _not_found(event: FailureEvent, job: DailyJob | None) -> tuple[str, ...]:
+    if job is not None:
+        return ()
+    return (f"job {event.job} of schedule {event.schedule} ({event.schedule_date}) was not found in OpCon: "
+            "default routing, nothing written back",)
+
+
+def _routed(base: ReportDecision, template: Template, policy: ReportPolicy) -> ReportDecision:
+    routing = route_by_tags(base.job.tags if base.job else (), template.rules, template.tags)
+    attributes = resolve_attributes(policy.defaults, template, base.now, routing.attributes)
+    return replace(
+        base, routing=routing.verdicts, working_hours=_hours(template, base.now),
+        attributes=expanded(attributes, base.event, base.now),
+        daily_window=DailyWindow(template.rules.submit_single_incident_per_day, policy.daily_start_hour),
     )
+
+
+def _hours(template: Template, now: datetime) -> HoursVerdict:
+    layer, attributes = hours_layer(template, now)
+    today, running_over = template.working_hours.windows_at(now)
+    return HoursVerdict(template.working_hours.contains(now), layer, tuple(a.name for a in attributes), today,
+                        running_over)
+
+
+def _updating(decided: ReportDecision, existing: ExistingTicket, template: Template) -> ReportDecision:
+    update = build_update(decided.event, existing.ticket, existing.status_to_send, decided.now)
+    return replace(decided, action=existing.action, reason=existing.reason, update=update,
+                   ticket_number=existing.ticket, attach_job_log=_attaches(decided, template))
+
+
+def _creating(
+    decided: ReportDecision, template: Template, policy: ReportPolicy, kept: KeptForJob
+) -> ReportDecision:
+    window = _daily_window(decided, policy)
+    decided = replace(decided, daily_window=window)
+    if window.blocked:
+        reason = "submitSingleIncidentPerDay: an incident was already created in this daily window"
+        return replace(decided, action=Action.SKIPPED_DAILY_WINDOW, reason=reason)
+    if not kept.may_create:
+        reason = (f"no new incident for {decided.event.job}: an earlier failure of this job may already have "
+                  "created one (see `summit-connector outbox`)")
+        return replace(decided, action=Action.KEPT, reason=reason)
+    existing = decided.existing
+    previous = existing.ticket if existing else ""
+    incident = build_new_incident(decided.event, template, decided.attributes, decided.now, previous)
+    reason = existing.reason if existing else "the job has no incident ticket: create one"
+    write_back = WriteBack(True, stamped_documentation(decided.job, template, decided.now)) if decided.job else None
+    return replace(decided, action=Action.CREATED, reason=reason, incident=incident, previous_ticket=previous,
+                   write_back=write_back, attach_job_log=_attaches(decided, template))
+
+
+def _daily_window(decided: ReportDecision, policy: ReportPolicy) -> DailyWindow:
+    window = decided.daily_window
+    if not window.on:
+        return window
+    text = decided.job.documentation.text if decided.job else ""
+    last = last_incident_date(text)
+    ends = window_end(last, policy.daily_start_hour) if last else None
+    blocked = blocks_new_incident(text, decided.now, policy.daily_start_hour)
+    return replace(window, applies=True, last_date=last, ends=ends, blocked=blocked)
+
+
+def _attaches(decided: ReportDecision, template: Template) -> bool:
+    return decided.job is not None and template.rules.include_job_log_attachment

@@ -1,9 +1,10 @@
-"""Job tags: the EXIT check (B-4.4) and tag-derived attributes (B-5)."""
+"""Job tags: the EXIT check (B-4.4) and tag-derived attributes (B-5), each rule's verdict decided in one pass."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
-from summit_connector.domain.template import Rules, TagIndicator, TagRule
+from summit_connector.domain.template import Attribute, Rules, TagIndicator, TagRule
 
 WORKGROUP = "Assigned_WorkGroup_Name"
 CATEGORY = "Category_Name"
@@ -11,32 +12,51 @@ ENGINEER_EMAIL = "Assigned_Engineer_Email"
 WRKGRP_PREFIX = "WRKGRP_"
 CATNAME_PREFIX = "CATNAME_"
 ASSIGNTO_PREFIX = "ASSIGNTO_"
-TAG_ROUTING = "includeTagRouting"
-ASSIGN_TO = "includeAssignToTag"
+WORK_GROUP_FLAG = "includeWorkGroupNameTag"
+TAG_ROUTING_FLAG = "includeTagRouting"
+CATEGORY_FLAG = "includeCategoryNameTag"
+ASSIGN_TO_FLAG = "includeAssignToTag"
+NO_ROUTING_RULES = "TAG_START/TAG_END"
+_ROUTING_INDICATORS = (TagIndicator.TAG_START, TagIndicator.TAG_END)
+
+
+class Verdict(StrEnum):
+    WON = "won"
+    LOST = "lost"
+    OFF = "off"
+    NO_MATCH = "no-match"
 
 
 @dataclass(frozen=True)
-class TagAttribute:
-    """One attribute a tag set; `flag` is the template rule that set it, `reason` says how (for `explain`)."""
+class RuleVerdict:
+    """One routing rule as the report flow applied it (B-5), in the order it is applied.
 
-    name: str
-    value: str
-    reason: str
-    flag: str = ""
+    `off_by` names the flag that kept the rule from being tried (its own flag when false, or
+    includeWorkGroupNameTag, which turns tag routing off, B-5.1); `matched_tag` is the tag it matched (also for a
+    rule that matched but LOST); `beaten_by` the rule that won instead; `sets` what it set when it WON.
+    `indicator` is empty for a verdict about a rule the template does not have (no DEFAULT, no TAG_START/TAG_END).
+    """
 
-
-@dataclass(frozen=True)
-class RoutingRuleCheck:
-    """A TAG_START/TAG_END rule as tried against the job tags; `matched_tag` is empty when it lost."""
-
-    rule: TagRule
+    rule: str
+    flag: str
+    verdict: Verdict
+    indicator: str = ""
+    indicator_value: str = ""
     matched_tag: str = ""
+    sets: tuple[Attribute, ...] = ()
+    beaten_by: str = ""
+    off_by: str = ""
 
 
 @dataclass(frozen=True)
 class TagRouting:
-    attributes: tuple[TagAttribute, ...]
-    checked_rules: tuple[RoutingRuleCheck, ...] = ()
+    verdicts: tuple[RuleVerdict, ...] = ()
+
+    @property
+    def attributes(self) -> tuple[Attribute, ...]:
+        """What the winning rules set, in B-5 order; a later one wins over an earlier one of the same name."""
+        return tuple(attribute for verdict in self.verdicts if verdict.verdict is Verdict.WON
+                     for attribute in verdict.sets)
 
     def as_dict(self) -> dict[str, str]:
         return {attribute.name: attribute.value for attribute in self.attributes}
@@ -54,30 +74,77 @@ def find_exit_tag(tags: Iterable[str], rules: Iterable[TagRule]) -> str | None:
 
 
 def route_by_tags(tags: Sequence[str], rules: Rules, tag_rules: Sequence[TagRule]) -> TagRouting:
-    """Tag-derived attributes in B-5 order; later entries win over earlier ones when names collide."""
-    attributes: list[TagAttribute] = []
-    checked: tuple[RoutingRuleCheck, ...] = ()
-    if rules.include_work_group_name_tag:
-        attributes += _from_prefix(tags, WRKGRP_PREFIX, WORKGROUP, "includeWorkGroupNameTag")
-    elif rules.include_tag_routing:
-        checked = tuple(_check_routing_rules(tags, tag_rules))
-        attributes += _routing_result(checked, tag_rules)
-    if rules.include_category_name_tag:
-        attributes += _from_prefix(tags, CATNAME_PREFIX, CATEGORY, "includeCategoryNameTag")
-    if rules.include_assign_to_tag:
-        attributes += _assign_to(tags, tag_rules)
-    return TagRouting(tuple(attributes), checked)
+    """Every routing rule's verdict in B-5 order: WRKGRP_, TAG_START/TAG_END then DEFAULT, CATNAME_, ASSIGNTO_."""
+    return TagRouting((
+        _prefix_verdict(tags, WRKGRP_PREFIX, WORKGROUP, WORK_GROUP_FLAG, rules.include_work_group_name_tag),
+        *_tag_routing_verdicts(tags, rules, tag_rules),
+        _prefix_verdict(tags, CATNAME_PREFIX, CATEGORY, CATEGORY_FLAG, rules.include_category_name_tag),
+        _assign_to_verdict(tags, tag_rules, rules.include_assign_to_tag),
+    ))
 
 
 def _first_with_prefix(tags: Sequence[str], prefix: str) -> str | None:
     return next((tag for tag in tags if tag.startswith(prefix) and len(tag) > len(prefix)), None)
 
 
-def _from_prefix(tags: Sequence[str], prefix: str, attribute: str, rule_name: str) -> list[TagAttribute]:
+def _prefix_verdict(tags: Sequence[str], prefix: str, attribute: str, flag: str, on: bool) -> RuleVerdict:
+    if not on:
+        return RuleVerdict(prefix, flag, Verdict.OFF, off_by=flag)
     tag = _first_with_prefix(tags, prefix)
     if tag is None:
-        return []
-    return [TagAttribute(attribute, tag[len(prefix):], f"{rule_name}: tag {tag}", rule_name)]
+        return RuleVerdict(prefix, flag, Verdict.NO_MATCH)
+    return RuleVerdict(prefix, flag, Verdict.WON, matched_tag=tag, sets=(Attribute(attribute, tag[len(prefix):]),))
+
+
+def _tag_routing_verdicts(tags: Sequence[str], rules: Rules, tag_rules: Sequence[TagRule]) -> list[RuleVerdict]:
+    routing = [rule for rule in tag_rules if rule.indicator in _ROUTING_INDICATORS and rule.indicator_value]
+    defaults = [rule for rule in tag_rules if rule.indicator == TagIndicator.DEFAULT]
+    off_by = WORK_GROUP_FLAG if rules.include_work_group_name_tag else "" if rules.include_tag_routing else \
+        TAG_ROUTING_FLAG
+    if off_by:
+        tried = [*routing, *defaults] or [TagRule(NO_ROUTING_RULES, "")]
+        return [RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.OFF, rule.indicator, rule.indicator_value,
+                            off_by=off_by) for rule in tried]
+    verdicts, winner = [], None
+    for rule in routing:
+        verdict = _routing_verdict(rule, tags, winner)
+        winner = winner or (rule_name(rule) if verdict.verdict is Verdict.WON else None)
+        verdicts.append(verdict)
+    if not verdicts:
+        verdicts.append(RuleVerdict(NO_ROUTING_RULES, TAG_ROUTING_FLAG, Verdict.NO_MATCH))
+    return [*verdicts, _default_verdict(defaults, winner)]
+
+
+def _routing_verdict(rule: TagRule, tags: Sequence[str], winner: str | None) -> RuleVerdict:
+    matched = next((tag for tag in tags if _matches(rule, tag)), "")
+    verdict = Verdict.NO_MATCH if not matched else Verdict.LOST if winner else Verdict.WON
+    sets = (Attribute(rule.attribute, rule.value),) if verdict is Verdict.WON and rule.attribute else ()
+    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, verdict, rule.indicator, rule.indicator_value, matched,
+                       sets, beaten_by=winner if verdict is Verdict.LOST else "")
+
+
+def _default_verdict(defaults: Sequence[TagRule], winner: str | None) -> RuleVerdict:
+    if not defaults:
+        return RuleVerdict(str(TagIndicator.DEFAULT), TAG_ROUTING_FLAG, Verdict.NO_MATCH)
+    rule = defaults[0]
+    if winner is not None:
+        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.LOST, rule.indicator, beaten_by=winner)
+    if not rule.attribute:
+        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.NO_MATCH, rule.indicator)
+    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.WON, rule.indicator,
+                       sets=(Attribute(rule.attribute, rule.value),))
+
+
+def _assign_to_verdict(tags: Sequence[str], tag_rules: Sequence[TagRule], on: bool) -> RuleVerdict:
+    verdict = _prefix_verdict(tags, ASSIGNTO_PREFIX, ENGINEER_EMAIL, ASSIGN_TO_FLAG, on)
+    if verdict.verdict is not Verdict.WON:
+        return verdict
+    rule = next((r for r in tag_rules if r.indicator == TagIndicator.ASSIGNTO), None)
+    email = engineer_email(verdict.matched_tag[len(ASSIGNTO_PREFIX):], rule.value if rule else "")
+    sets = [Attribute(ENGINEER_EMAIL, email)]
+    if rule is not None and rule.attribute and rule.attribute != ENGINEER_EMAIL:
+        sets.append(Attribute(rule.attribute, email))
+    return RuleVerdict(verdict.rule, ASSIGN_TO_FLAG, Verdict.WON, matched_tag=verdict.matched_tag, sets=tuple(sets))
 
 
 def _matches(rule: TagRule, tag: str) -> bool:
@@ -86,39 +153,8 @@ def _matches(rule: TagRule, tag: str) -> bool:
     return tag.endswith(rule.indicator_value)
 
 
-def _check_routing_rules(tags: Sequence[str], tag_rules: Sequence[TagRule]) -> list[RoutingRuleCheck]:
-    routing_indicators = (TagIndicator.TAG_START, TagIndicator.TAG_END)
-    return [
-        RoutingRuleCheck(rule, next((tag for tag in tags if _matches(rule, tag)), ""))
-        for rule in tag_rules
-        if rule.indicator in routing_indicators and rule.indicator_value
-    ]
-
-
-def _routing_result(checked: Sequence[RoutingRuleCheck], tag_rules: Sequence[TagRule]) -> list[TagAttribute]:
-    winner = next((check for check in checked if check.matched_tag), None)
-    if winner is not None:
-        rule = winner.rule
-        reason = f"includeTagRouting: {rule.indicator} {rule.indicator_value!r} matched tag {winner.matched_tag}"
-        return [TagAttribute(rule.attribute, rule.value, reason, TAG_ROUTING)]
-    default = next((rule for rule in tag_rules if rule.indicator == TagIndicator.DEFAULT), None)
-    if default is None or not default.attribute:
-        return []
-    reason = "includeTagRouting: no tag matched, DEFAULT rule"
-    return [TagAttribute(default.attribute, default.value, reason, TAG_ROUTING)]
-
-
-def _assign_to(tags: Sequence[str], tag_rules: Sequence[TagRule]) -> list[TagAttribute]:
-    tag = _first_with_prefix(tags, ASSIGNTO_PREFIX)
-    if tag is None:
-        return []
-    rule = next((r for r in tag_rules if r.indicator == TagIndicator.ASSIGNTO), None)
-    email = engineer_email(tag[len(ASSIGNTO_PREFIX):], rule.value if rule else "")
-    reason = f"includeAssignToTag: tag {tag}"
-    attributes = [TagAttribute(ENGINEER_EMAIL, email, reason, ASSIGN_TO)]
-    if rule is not None and rule.attribute and rule.attribute != ENGINEER_EMAIL:
-        attributes.append(TagAttribute(rule.attribute, email, reason, ASSIGN_TO))
-    return attributes
+def rule_name(rule: TagRule) -> str:
+    return f"{rule.indicator} {rule.indicator_value}" if rule.indicator_value else str(rule.indicator)
 
 
 def engineer_email(user: str, domain: str) -> str:

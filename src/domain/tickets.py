@@ -1,30 +1,16 @@
 """What to do with a job that already carries an incident number (B-4.5)."""
 
-from dataclasses import dataclass
-from enum import StrEnum
-
+from summit_connector.domain.decision import Action, ExistingTicket, KeptForJob, TicketSource, TicketState
+from summit_connector.domain.model import DailyJob
 from summit_connector.domain.template import SummitOptions
 
 
-class TicketState(StrEnum):
-    OPEN = "open"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
-    UNKNOWN = "unknown"
-
-
-class ExistingTicketAction(StrEnum):
-    UPDATE = "update"
-    REOPEN = "reopen"
-    CREATE_NEW = "create-new"
-
-
-@dataclass(frozen=True)
-class ExistingTicketDecision:
-    action: ExistingTicketAction
-    state: TicketState
-    status_to_send: str
-    reason: str
+def current_ticket(job: DailyJob | None, kept: KeptForJob) -> tuple[str, TicketSource]:
+    """The job's ticket: OpCon's, else the one this connector created that OpCon has not taken yet."""
+    held = job.incident_ticket_id.strip() if job else ""
+    if held or job is None or not kept.known_ticket:
+        return held, TicketSource.OPCON
+    return kept.known_ticket, TicketSource.KEPT
 
 
 def classify_status(status: str | None, options: SummitOptions) -> TicketState:
@@ -39,17 +25,19 @@ def classify_status(status: str | None, options: SummitOptions) -> TicketState:
     return TicketState.OPEN
 
 
-def decide_existing_ticket(status: str | None, options: SummitOptions) -> ExistingTicketDecision:
+def decide_existing_ticket(
+    ticket: str, source: TicketSource, status: str | None, options: SummitOptions
+) -> ExistingTicket:
     """Open → update as is; resolved → reopen; closed → new incident; unreadable → vendor fallback (reopen)."""
     state = classify_status(status, options)
     if state is TicketState.OPEN:
-        return ExistingTicketDecision(ExistingTicketAction.UPDATE, state, status or "", f"ticket is {status}: update it")
+        return ExistingTicket(ticket, source, status, state, Action.UPDATED, status or "",
+                              f"ticket is {status}: update it")
     if state is TicketState.CLOSED:
-        return ExistingTicketDecision(
-            ExistingTicketAction.CREATE_NEW, state, options.new_status, f"ticket is {status}: create a new incident"
-        )
+        return ExistingTicket(ticket, source, status, state, Action.CREATED, options.new_status,
+                              f"ticket is {status}: create a new incident")
     if state is TicketState.RESOLVED:
         reason = f"ticket is {status}: reopen it as {options.reopen_status}"
     else:
         reason = f"ticket status could not be read: update it as {options.reopen_status} (vendor behaviour)"
-    return ExistingTicketDecision(ExistingTicketAction.REOPEN, state, options.reopen_status, reason)
+    return ExistingTicket(ticket, source, status, state, Action.REOPENED, options.reopen_status, reason)

@@ -42,8 +42,11 @@ class WorkingHours:
 
     def contains(self, moment: datetime) -> bool:
         minute = moment.hour * 60 + moment.minute
-        today = self.days.get(moment.weekday())
-        yesterday = self.days.get((moment - timedelta(days=1)).weekday())
+        today, running_over = self.windows_at(moment)
         in_today = today is not None and today.covers_evening(minute)
-        from_yesterday = yesterday is not None and yesterday.covers_next_morning(minute)
-        return in_today or from_yesterday
+        return in_today or (running_over is not None and running_over.covers_next_morning(minute))
+
+    def windows_at(self, moment: datetime) -> tuple[DayWindow | None, DayWindow | None]:
+        """The moment's own day window, and the previous day's when it runs past midnight."""
+        yesterday = self.days.get((moment - timedelta(days=1)).weekday())
+        return self.days.get(moment.weekday()), yesterday if yesterday is not None and yesterday.wraps else None

@@ -94,6 +94,7 @@ def _add_explain(commands: argparse._SubParsersAction) -> None:
     explain.add_argument("--documentation", help="the job documentation text")
     explain.add_argument("--now", help="the moment to decide at, ISO-8601 local date-time")
     explain.add_argument("--offline", action="store_true", help="do not read the job from OpCon")
+    explain.add_argument("--json", action="store_true", help="print the decision record as one JSON object")
 
 
 def _add_config_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:

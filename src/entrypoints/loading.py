@@ -6,30 +6,19 @@ from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTem
 
 CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
 DEFAULT_CONFIG = "Connector.config"
-OUTBOX_FILE = "summit-connector-outbox.sqlite3"
-LOCKS_FOLDER = "summit-connector-locks"
 
 
 def config_path(flag: str | None, environ: dict[str, str]) -> Path:
     return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
 
 
-def outbox_path(config: ConnectorConfig) -> Path:
-    """The outbox lives beside Connector.config (B-9)."""
-    return config.path.parent / OUTBOX_FILE
-
-
-def locks_path(config: ConnectorConfig) -> Path:
-    return config.path.parent / LOCKS_FOLDER
-
-
 def load_config(config_flag: str | None, environ: dict[str, str]) -> ConnectorConfig:
-    from summit_connector.adapters.config.connector_config import load_connector_config
+    from summit_connector.adapters.config.connector_file import load_connector_config
 
     return load_connector_config(config_path(config_flag, environ), environ)
 
 
-def load_settings(
+def load_config_and_template(
     config_flag: str | None, template_name: list[str] | str, environ: dict[str, str]
 ) -> tuple[ConnectorConfig, LoadedTemplate]:
     from summit_connector.adapters.config.template_file import load_template

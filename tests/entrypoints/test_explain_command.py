@@ -13,6 +13,7 @@ from summit_connector.entrypoints.exit_codes import ExitCode
 API_KEY = "s3cret-summit-key-0042"
 MONDAY_MORNING = "2024-09-23T10:30"
 MONDAY_NIGHT = "2024-09-23T22:00"
+WORKGROUP = "Assigned_WorkGroup_Name"
 VENDOR_TAGS = [
     {"indicator": "TAG_END", "indicatorValue": "ROUTE1", "attribute": "Assigned_WorkGroup_Name",
      "value": "Application One"},
@@ -50,61 +51,69 @@ def explain(folder: Path, *flags: str, environ: dict[str, str] | None = None, of
     return run_cli(args + (["--offline"] if offline else []), environ)
 
 
+def decision(folder: Path, *flags: str, environ: dict[str, str] | None = None) -> dict:
+    """The decision record of `explain --json` (B-7)."""
+    result = explain(folder, *flags, "--json", environ=environ)
+    assert result.code == ExitCode.OK, result.stderr
+    return json.loads(result.stdout)
+
+
+def verdict(record: dict, rule: str) -> tuple[str, str, str, dict[str, str]]:
+    """(verdict, matched tag, beaten by, what it set) of one routing rule."""
+    found = next(v for v in record["routing"] if v["rule"] == rule)
+    return found["verdict"], found["matched_tag"], found["beaten_by"], {a["name"]: a["value"] for a in found["sets"]}
+
+
+def final(record: dict, name: str) -> tuple[str, str]:
+    """(value, layer) of one final attribute."""
+    return next((a["value"], a["layer"]) for a in record["attributes"] if a["name"] == name)
+
+
+def ticket_fields(record: dict) -> dict:
+    return record["request"]["body"]["objCommonParameters"]["incidentParamsJSON"]["IncidentContainerJsonObj"]["Ticket"]
+
+
 def has_line(output: str, *parts: str) -> bool:
     """A line holding `parts` in order, separated by spaces (the rule and attribute columns)."""
     return re.search(r" +".join(re.escape(part) for part in parts), output) is not None
 
 
-def attribute(output: str, name: str) -> tuple[str, str]:
-    """(value, layer) of one row of the final attributes table."""
-    table = output.split("7. Final attributes")[1].split("8. Outcome")[0]
-    rows = (re.split(r" {2,}", line.strip()) for line in table.splitlines())
-    return next((row[1], row[2]) for row in rows if row[0] == name)
-
-
-def request_body(output: str) -> dict:
-    lines = output.splitlines()
-    start = next(index for index, line in enumerate(lines) if "Summit request: POST" in line) + 1
-    return json.loads("\n".join(lines[start : lines.index("   }", start) + 1]))
-
-
-def ticket_fields(output: str) -> dict:
-    return request_body(output)["objCommonParameters"]["incidentParamsJSON"]["IncidentContainerJsonObj"]["Ticket"]
-
-
 def test_tag_end_rule_routes_app1_route1_to_application_one_b_5_5(lab):
-    result = explain(lab, "--tags", "APP1_ROUTE1")
+    record = decision(lab, "--tags", "APP1_ROUTE1")
 
-    assert result.code == ExitCode.OK, result.stderr
-    assert has_line(result.stdout, "WON", "TAG_END ROUTE1", "tag APP1_ROUTE1 ends with 'ROUTE1': "
-                    "Assigned_WorkGroup_Name = Application One (the first rule in template order that matches)")
-    assert has_line(result.stdout, "LOST", "DEFAULT", "not needed: TAG_END ROUTE1 won")
-    assert attribute(result.stdout, "Assigned_WorkGroup_Name") == ("Application One", "job tags")
-    assert ticket_fields(result.stdout)["Assigned_WorkGroup_Name"] == "Application One"
+    assert verdict(record, "TAG_END ROUTE1") == ("won", "APP1_ROUTE1", "", {WORKGROUP: "Application One"})
+    assert verdict(record, "DEFAULT")[::2] == ("lost", "TAG_END ROUTE1")
+    assert final(record, WORKGROUP) == ("Application One", "job tags")
+    assert ticket_fields(record)[WORKGROUP] == "Application One"
 
 
 def test_a_later_matching_rule_loses_to_the_first_in_template_order_b_5_2(lab):
-    tag_start_app1 = {"indicator": "TAG_START", "indicatorValue": "APP1", "attribute": "Assigned_WorkGroup_Name",
+    tag_start_app1 = {"indicator": "TAG_START", "indicatorValue": "APP1", "attribute": WORKGROUP,
                       "value": "App1 generic"}
     vendor_template(lab, tags=[*VENDOR_TAGS, tag_start_app1])
 
-    result = explain(lab, "--tags", "APP1_ROUTE1")
+    record = decision(lab, "--tags", "APP1_ROUTE1")
 
-    assert has_line(result.stdout, "WON", "TAG_END ROUTE1")
-    assert has_line(result.stdout, "LOST", "TAG_START APP1", "tag APP1_ROUTE1 starts with 'APP1' too, "
-                    "but TAG_END ROUTE1 comes first")
+    assert verdict(record, "TAG_END ROUTE1")[0] == "won"
+    assert verdict(record, "TAG_START APP1") == ("lost", "APP1_ROUTE1", "TAG_END ROUTE1", {})
 
 
 def test_app_one_matches_no_rule_so_default_routes_to_devops_b_5_5(lab):
-    result = explain(lab, "--tags", "APP_ONE")
+    record = decision(lab, "--tags", "APP_ONE")
 
-    assert has_line(result.stdout, "LOST", "TAG_END ROUTE1", "no tag ends with 'ROUTE1' (APP_ONE)")
-    assert has_line(result.stdout, "WON", "DEFAULT", "no TAG_START/TAG_END rule matched a tag: "
-                    "Assigned_WorkGroup_Name = DevOps")
-    assert attribute(result.stdout, "Assigned_WorkGroup_Name") == ("DevOps", "job tags")
+    assert verdict(record, "TAG_END ROUTE1") == ("no-match", "", "", {})
+    assert verdict(record, "DEFAULT") == ("won", "", "", {WORKGROUP: "DevOps"})
+    assert final(record, WORKGROUP) == ("DevOps", "job tags")
 
 
 def test_exit_tag_means_no_ticket_and_no_request_b_5_5_b_4_4(lab):
+    record = decision(lab, "--tags", "APP1_ROUTE1,NOTICKET")
+
+    assert (record["action"], record["exit_tag"]) == ("skipped-exit", "NOTICKET")
+    assert record["request"] is None and record["routing"] == []
+
+
+def test_the_exit_tag_ends_the_text_view_early(lab):
     result = explain(lab, "--tags", "APP1_ROUTE1,NOTICKET")
 
     assert result.code == ExitCode.OK
@@ -114,33 +123,33 @@ def test_exit_tag_means_no_ticket_and_no_request_b_5_5_b_4_4(lab):
     assert "Summit request" not in result.stdout and "WON" not in result.stdout
 
 
-def test_workgroup_tag_routes_to_devops_and_tag_routing_is_skipped_b_5_1(lab):
+def test_workgroup_tag_routes_to_devops_and_tag_routing_is_off_b_5_1(lab):
     vendor_template(lab, includeWorkGroupNameTag=True)
 
-    result = explain(lab, "--tags", "APP1,WRKGRP_DevOps,TESTING")
+    record = decision(lab, "--tags", "APP1,WRKGRP_DevOps,TESTING")
 
-    assert has_line(result.stdout, "WON", "WRKGRP_", "tag WRKGRP_DevOps: Assigned_WorkGroup_Name = DevOps")
-    assert has_line(result.stdout, "SKIPPED", "TAG_END ROUTE1", "includeWorkGroupNameTag is on")
-    assert attribute(result.stdout, "Assigned_WorkGroup_Name") == ("DevOps", "job tags")
+    assert verdict(record, "WRKGRP_") == ("won", "WRKGRP_DevOps", "", {WORKGROUP: "DevOps"})
+    routing_off = [v["off_by"] for v in record["routing"] if v["rule"] in ("TAG_END ROUTE1", "DEFAULT")]
+    assert routing_off == ["includeWorkGroupNameTag", "includeWorkGroupNameTag"]
+    assert final(record, WORKGROUP) == ("DevOps", "job tags")
 
 
 def test_catname_tag_sets_the_category_b_5_3(lab):
     vendor_template(lab, includeCategoryNameTag=True)
 
-    result = explain(lab, "--tags", "CATNAME_Elasticsearch")
+    record = decision(lab, "--tags", "CATNAME_Elasticsearch")
 
-    assert has_line(result.stdout, "WON", "CATNAME_", "tag CATNAME_Elasticsearch: Category_Name = Elasticsearch")
-    assert attribute(result.stdout, "Category_Name") == ("Elasticsearch", "job tags")
+    assert verdict(record, "CATNAME_") == ("won", "CATNAME_Elasticsearch", "", {"Category_Name": "Elasticsearch"})
+    assert final(record, "Category_Name") == ("Elasticsearch", "job tags")
 
 
 def test_assign_to_tag_with_the_service_now_domain_b_5_4(lab):
     vendor_template(lab, includeAssignToTag=True)
 
-    result = explain(lab, "--tags", "ASSIGNTO_test")
+    record = decision(lab, "--tags", "ASSIGNTO_test")
 
-    assert has_line(result.stdout, "WON", "ASSIGNTO_", "tag ASSIGNTO_test: Assigned_Engineer_Email = "
-                    "test@service-now.com (the tag's user + the ASSIGNTO rule's value '@service-now.com')")
-    assert ticket_fields(result.stdout)["Assigned_Engineer_Email"] == "test@service-now.com"
+    assert verdict(record, "ASSIGNTO_")[3] == {"Assigned_Engineer_Email": "test@service-now.com"}
+    assert ticket_fields(record)["Assigned_Engineer_Email"] == "test@service-now.com"
 
 
 def test_rules_that_are_off_say_so(lab):
@@ -148,70 +157,83 @@ def test_rules_that_are_off_say_so(lab):
 
     assert has_line(result.stdout, "OFF", "WRKGRP_", "includeWorkGroupNameTag is false")
     assert has_line(result.stdout, "OFF", "CATNAME_", "includeCategoryNameTag is false")
-    assert attribute(result.stdout, "Category_Name") == ("ElasticSearch", "Connector.config [DEFAULTS]")
+    assert has_line(result.stdout, "Category_Name", "ElasticSearch", "Connector.config [DEFAULTS]")
 
 
 @pytest.mark.parametrize(
-    ("status", "decision", "sent_status"),
-    [("In-Progress", "UPDATE incident 9001", "In-Progress"), ("Resolved", "REOPEN incident 9001", "In-Progress")],
+    ("status", "action", "state"),
+    [("In-Progress", "updated", "open"), ("Resolved", "reopened", "resolved")],
 )
-def test_an_open_or_resolved_ticket_is_updated_with_the_new_failure_b_4_5(lab, status, decision, sent_status):
-    result = explain(lab, "--ticket", "9001", "--ticket-status", status)
+def test_an_open_or_resolved_ticket_is_updated_with_the_new_failure_b_4_5(lab, status, action, state):
+    record = decision(lab, "--ticket", "9001", "--ticket-status", status)
 
-    assert f"status {status} (from --ticket-status)" in result.stdout
-    assert decision in result.stdout
-    assert (ticket_fields(result.stdout)["Ticket_No"], ticket_fields(result.stdout)["Status"]) == ("9001", sent_status)
-    assert "OpCon: nothing written back" in result.stdout
+    assert (record["action"], record["existing"]["state"], record["existing"]["status"]) == (action, state, status)
+    assert (ticket_fields(record)["Ticket_No"], ticket_fields(record)["Status"]) == ("9001", "In-Progress")
+    assert record["write_back"] is None
 
 
 def test_a_closed_ticket_leads_to_a_new_incident_naming_it_b_4_5(lab):
+    record = decision(lab, "--ticket", "9003", "--ticket-status", "Closed")
+
+    assert (record["action"], record["existing"]["state"], record["previous_ticket"]) == ("created", "closed", "9003")
+    assert ticket_fields(record)["Ticket_No"] == ""
+    assert record["write_back"]["ticket"] is True
+
+
+def test_the_text_view_names_the_closed_ticket_and_the_link_written_back(lab):
     result = explain(lab, "--ticket", "9003", "--ticket-status", "Closed")
 
     assert "decision: create-new: ticket is Closed: create a new incident" in result.stdout
     assert "CREATE a new incident with status New, naming closed ticket 9003" in result.stdout
-    assert ticket_fields(result.stdout)["Ticket_No"] == ""
     assert "Incident Ticket ID of job JOB001 := <new ticket number> linked to " \
            "https://summit.example.com/IM_TicketDetail.aspx?ID=<new ticket number>" in result.stdout
 
 
 def test_an_unknown_status_falls_back_to_the_vendor_reopen_b_4_5(lab):
-    result = explain(lab, "--ticket", "9001")
+    record = decision(lab, "--ticket", "9001")
 
-    assert "status unknown: explain never asks Summit (give --ticket-status)" in result.stdout
-    assert "the vendor fallback applies: update the ticket with reopenStatus In-Progress (B-4.5)" in result.stdout
-    assert "REOPEN incident 9001" in result.stdout
+    assert (record["action"], record["existing"]["state"]) == ("reopened", "unknown")
+    assert "status unknown: explain never asks Summit" in explain(lab, "--ticket", "9001").stdout
 
 
-def explain_daily_window(folder: Path, now: str) -> Result:
+def explain_daily_window(folder: Path, now: str) -> dict:
     vendor_template(folder, submitSingleIncidentPerDay=True)
-    return explain(folder, "--documentation", "Last Incident Date : 2024-09-23\nCall the payroll team", "--now", now)
+    return decision(folder, "--documentation", "Last Incident Date : 2024-09-23\nCall the payroll team", "--now", now)
 
 
 def test_inside_the_daily_window_no_new_incident_is_created_b_4_6(lab):
-    result = explain_daily_window(lab, "2024-09-24T06:59")
+    record = explain_daily_window(lab, "2024-09-24T06:59")
 
-    assert "last incident date 2024-09-23: the window ends Tuesday 2024-09-24 07:00" in result.stdout
-    assert "now Tuesday 2024-09-24 06:59 is before that: blocked, no new incident (exit 0)" in result.stdout
-    assert "NO INCIDENT (exit 0): submitSingleIncidentPerDay" in result.stdout
+    assert record["daily_window"] == {"on": True, "daily_start_hour": 7, "applies": True, "last_date": "2024-09-23",
+                                      "ends": "2024-09-24T07:00:00", "blocked": True}
+    assert (record["action"], record["request"]) == ("skipped-daily-window", None)
 
 
 def test_after_the_window_the_incident_is_created_and_the_date_line_replaced_b_4_6(lab):
-    result = explain_daily_window(lab, "2024-09-24T07:00")
+    record = explain_daily_window(lab, "2024-09-24T07:00")
 
-    assert "is not before that: not blocked" in result.stdout
-    assert "OpCon: documentation first line := 'Last Incident Date : 2024-09-24'" in result.stdout
+    assert record["daily_window"]["blocked"] is False and record["action"] == "created"
+    assert record["write_back"]["documentation"]["text"].startswith("Last Incident Date : 2024-09-24\n")
 
 
 @pytest.mark.parametrize(
-    ("now", "state", "priority"),
-    [(MONDAY_MORNING, "in working hours: the template workingHoursAttributes layer applies", "P2"),
-     (MONDAY_NIGHT, "outside working hours: the template nonWorkingHoursAttributes layer applies", "P1")],
+    ("now", "in_hours", "layer", "priority"),
+    [(MONDAY_MORNING, True, "template workingHoursAttributes", "P2"),
+     (MONDAY_NIGHT, False, "template nonWorkingHoursAttributes", "P1")],
 )
-def test_the_clock_picks_the_working_hours_layer_b_4_8(lab, now, state, priority):
-    result = explain(lab, "--now", now)
+def test_the_clock_picks_the_working_hours_layer_b_4_8(lab, now, in_hours, layer, priority):
+    record = decision(lab, "--now", now)
 
-    assert "Monday 0800-1700" in result.stdout and state in result.stdout
-    assert attribute(result.stdout, "Priority_Name")[0] == priority
+    hours = record["working_hours"]
+    assert (hours["in_hours"], hours["layer"], hours["today"]) == (in_hours, layer, {"start": "0800", "stop": "1700"})
+    assert final(record, "Priority_Name") == (priority, layer)
+
+
+def test_the_text_view_shows_the_day_window_and_the_layer_b_4_8(lab):
+    result = explain(lab, "--now", MONDAY_NIGHT)
+
+    assert "Monday 0800-1700" in result.stdout
+    assert "outside working hours: the template nonWorkingHoursAttributes layer applies" in result.stdout
 
 
 def test_without_now_the_environment_clock_is_used_b_1_5(lab):
@@ -224,11 +246,12 @@ def test_without_now_the_environment_clock_is_used_b_1_5(lab):
 
 def test_the_request_body_is_the_summit_envelope_with_the_api_key_masked_b_6_3(lab):
     result = explain(lab, "--tags", "APP1_ROUTE1")
+    record = decision(lab, "--tags", "APP1_ROUTE1")
 
-    body = request_body(result.stdout)
+    body = record["request"]["body"]
     assert body["ServiceName"] == "IM_LogOrUpdateIncident"
     assert body["objCommonParameters"]["_ProxyDetails"]["APIKey"] == "***"
-    assert API_KEY not in result.stdout + result.stderr
+    assert API_KEY not in result.stdout + result.stderr + json.dumps(record)
     assert "Summit request: POST http://127.0.0.1:1/api_integration/" in result.stdout
 
 

@@ -8,7 +8,8 @@ from summit_connector.application.errors import OpConUnavailable, SummitUnavaila
 from summit_connector.application.ports import Clock
 from summit_connector.application.report import ReportFailure
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
-from summit_connector.domain.plan import ReportPlan, plan_report
+from summit_connector.domain.decision import ReportDecision
+from summit_connector.domain.plan import plan_report
 from summit_connector.domain.template import (
     VENDOR_DEFAULT_ATTRIBUTES,
     Attribute,
@@ -95,13 +96,13 @@ def plan(
     settings: ReportPolicy | None = None,
     now: datetime = NOW,
     event: FailureEvent | None = None,
-) -> ReportPlan:
+) -> ReportDecision:
     event = event or make_event()
     job = job if job is not None else make_job(event)
     return plan_report(event, job, ticket_status, template or make_template(), settings or make_settings(), now)
 
 
-def incident_attributes(report_plan: ReportPlan) -> dict[str, str]:
+def incident_attributes(report_plan: ReportDecision) -> dict[str, str]:
     assert report_plan.incident is not None, f"no incident planned: {report_plan.action} ({report_plan.reason})"
     return dict(report_plan.incident.attributes)
 

@@ -1,8 +1,12 @@
-"""Validated settings as plain values: what the loaders produce and the HTTP adapters and container consume."""
+"""Validated settings as plain values: what the loaders produce and the HTTP adapters and container consume.
+
+`warnings` are what a run may mention (plain http, a plain-text secret); `unknown_keys` only `check` reports.
+"""
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summit_connector.domain.findings import Finding
 from summit_connector.domain.template import (
     DEFAULT_MAX_JOBLOG_BYTES,
     VENDOR_DEFAULTS,
@@ -41,8 +45,8 @@ class ConnectorConfig:
     max_joblog_bytes: int = DEFAULT_MAX_JOBLOG_BYTES
     proxy_url: str | None = None
     defaults: tuple[Attribute, ...] = VENDOR_DEFAULTS
-    warnings: tuple[str, ...] = ()
-    unknown_keys: tuple[str, ...] = ()
+    warnings: tuple[Finding, ...] = ()
+    unknown_keys: tuple[Finding, ...] = ()
 
     def report_policy(self) -> ReportPolicy:
         return ReportPolicy(self.defaults, self.daily_start_hour, self.max_joblog_bytes)
@@ -67,5 +71,5 @@ class LoadedTemplate:
     path: Path
     template: Template
     summit: SummitConnection
-    unknown_keys: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    unknown_keys: tuple[Finding, ...] = ()
+    warnings: tuple[Finding, ...] = ()

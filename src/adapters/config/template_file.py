@@ -1,17 +1,29 @@
-"""Template files (B-3): find, parse and validate one, and build the domain `Template` and `SummitConnection`."""
+"""Template files (B-3): their schema, and the loader that finds, parses and validates one into the domain
+`Template` and the `SummitConnection` (raising `InvalidInput` with a finding at the field)."""
 
 import json
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.alias_generators import to_camel
 
-from summit_connector.adapters.config.messages import Location, invalid, validated
-from summit_connector.adapters.config.secrets import open_secret
-from summit_connector.adapters.config.urls import as_base_url, plain_http_warning, shown
+from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
+from summit_connector.adapters.config.problems import (
+    AGAIN,
+    Location,
+    Problem,
+    ignored,
+    invalid,
+    unknown_keys,
+    validated,
+)
+from summit_connector.adapters.config.secrets import SecretField, open_secret
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate, SummitConnection
-from summit_connector.adapters.config.template_model import NameValue, TemplateFile, unknown_keys
+from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
     CustomAttribute,
@@ -21,11 +33,119 @@ from summit_connector.domain.template import (
     TagRule,
     Template,
 )
-from summit_connector.domain.working_hours import WEEKDAYS, DayWindow, WorkingHours
+from summit_connector.domain.working_hours import WEEKDAYS, DayWindow, WorkingHours, parse_hhmm
 
 API_KEY_ENV = "SUMMIT_CONNECTOR_SUMMIT_API_KEY"
 URL_NAMES = ("incident", "attachment", "viewIncident")
 PATH_FIELDS = {"incident": "incident_path", "attachment": "attachment_path"}
+_HHMM_HINT = f'write times as four digits in quotes, e.g. "0800", {AGAIN}'
+_JSON_HINT = f"fix the JSON syntax there (quotes, commas, brackets, true/false), {AGAIN}"
+_NOT_FOUND_HINT = "check the name given to -t and [GENERAL] TEMPLATESDIR"
+_PLAIN_HTTP_HINT = "use an https:// address; keep http:// for a lab or the sandbox only"
+_INDICATOR_HINT = "use TAG_START, TAG_END, DEFAULT, EXIT, CATNAME or ASSIGNTO"
+
+_RULES, _SUMMIT = Rules(), SummitOptions()
+
+
+def _true_or_false(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError("must be true or false")
+
+
+def _minutes(value: object) -> int:
+    if isinstance(value, str):
+        with suppress(ValueError):
+            return parse_hhmm(value)
+    raise Problem("must be four digits HHMM (0000 to 2359)", _HHMM_HINT)
+
+
+Flag = Annotated[bool, BeforeValidator(_true_or_false)]
+Minutes = Annotated[int, BeforeValidator(_minutes)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, extra="allow", coerce_numbers_to_str=True, frozen=True)
+
+
+class NameValue(_Model):
+    name: Text
+    value: str
+
+
+class Address(_Model):
+    name: str = ""
+    value: Text
+
+
+class Credentials(_Model):
+    api_key: str = Field("", repr=False)
+
+
+class RulesModel(_Model):
+    include_job_log_attachment: Flag = _RULES.include_job_log_attachment
+    include_tag_routing: Flag = _RULES.include_tag_routing
+    include_work_group_name_tag: Flag = _RULES.include_work_group_name_tag
+    include_category_name_tag: Flag = _RULES.include_category_name_tag
+    include_assign_to_tag: Flag = _RULES.include_assign_to_tag
+    submit_single_incident_per_day: Flag = _RULES.submit_single_incident_per_day
+
+
+class Day(_Model):
+    start: Minutes
+    stop: Minutes
+
+
+class WorkingHoursModel(_Model):
+    monday: Day | None = None
+    tuesday: Day | None = None
+    wednesday: Day | None = None
+    thursday: Day | None = None
+    friday: Day | None = None
+    saturday: Day | None = None
+    sunday: Day | None = None
+
+
+class CustomAttributeModel(_Model):
+    group_name: str
+    name: Text
+    value: str
+
+
+class TagModel(_Model):
+    indicator: Text
+    indicator_value: str
+    attribute: str = ""
+    value: str = ""
+
+
+class SummitModel(_Model):
+    org_id: int = _SUMMIT.org_id
+    new_status: Text = _SUMMIT.new_status
+    reopen_status: Text = _SUMMIT.reopen_status
+    resolved_statuses: tuple[str, ...] = _SUMMIT.resolved_statuses
+    closed_statuses: tuple[str, ...] = _SUMMIT.closed_statuses
+    attachment_file_field: Text = _SUMMIT.attachment_file_field
+
+
+class TemplateFile(_Model):
+    ticket_description: str = ""
+    ticket_information: str = ""
+    address: Address
+    view_address: Address | None = None
+    credentials: Credentials
+    rules: RulesModel
+    urls: tuple[NameValue, ...] = ()
+    working_hours: WorkingHoursModel = WorkingHoursModel()
+    attributes: tuple[NameValue, ...] = ()
+    working_hours_attributes: tuple[NameValue, ...] = ()
+    non_working_hours_attributes: tuple[NameValue, ...] = ()
+    custom_attributes: tuple[CustomAttributeModel, ...] = ()
+    tags: tuple[TagModel, ...] = ()
+    summit: SummitModel = SummitModel()
 
 
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
@@ -35,15 +155,14 @@ def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]
     model = validated(TemplateFile, _parsed(path, source), source, _dotted)
     urls = _urls(model.urls)
     base_url = _summit_url(source, model.address.value)
-    api_key, key_warnings = open_secret(
-        API_KEY_ENV, environ, config.path, model.credentials.api_key, f"{source}: credentials.apiKey"
-    )
+    api_key_field = SecretField(API_KEY_ENV, source, "credentials.apiKey")
+    api_key, key_warnings = open_secret(api_key_field, model.credentials.api_key, environ, config.path)
     summit = _summit_connection(base_url, urls, api_key, config)
     return LoadedTemplate(
         path=path,
         template=_template(model, urls),
         summit=summit,
-        unknown_keys=unknown_keys(model) + tuple(f"urls.{name}" for name in urls if name not in URL_NAMES),
+        unknown_keys=unknown_keys(model, source) + _unknown_url_names(urls, source),
         warnings=_plain_http(source, summit.base_url) + _indicator_warnings(source, model) + key_warnings,
     )
 
@@ -68,13 +187,14 @@ def _parsed(path: Path, source: str) -> object:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise invalid(source, "", "template file not found") from None
+        raise invalid(source, "", "template file not found", _NOT_FOUND_HINT) from None
     except (OSError, UnicodeDecodeError) as error:
         raise invalid(source, "", f"cannot be read: {error}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise invalid(source, f"line {error.lineno} column {error.colno}", f"invalid JSON: {error.msg}") from None
+        where, problem = f"line {error.lineno} column {error.colno}", f"invalid JSON: {error.msg}"
+        raise invalid(source, where, problem, _JSON_HINT) from None
 
 
 def _dotted(location: Location) -> str:
@@ -149,13 +269,22 @@ def _summit_connection(base_url: str, urls: dict[str, str], api_key: str, config
     )
 
 
-def _plain_http(source: str, base_url: str) -> tuple[str, ...]:
-    return plain_http_warning(base_url, f"{source}: address.value uses plain http: the API key travels unencrypted")
+def _unknown_url_names(urls: dict[str, str], source: str) -> tuple[Finding, ...]:
+    hint = f"the URL names are {', '.join(URL_NAMES)}"
+    return tuple(ignored(f"urls.{name}", "URL name", hint, source) for name in urls if name not in URL_NAMES)
 
 
-def _indicator_warnings(source: str, model: TemplateFile) -> tuple[str, ...]:
+def _plain_http(source: str, base_url: str) -> tuple[Finding, ...]:
+    if not is_plain_http(base_url):
+        return ()
+    problem = "uses plain http: the API key travels unencrypted"
+    return (Finding("address.value", Severity.WARNING, problem, _PLAIN_HTTP_HINT, source, location_is_subject=True),)
+
+
+def _indicator_warnings(source: str, model: TemplateFile) -> tuple[Finding, ...]:
     return tuple(
-        f"{source}: tags[{index}].indicator: unknown indicator {tag.indicator!r}; the rule is never applied"
+        Finding(f"tags[{index}].indicator", Severity.WARNING,
+                f"unknown indicator {tag.indicator!r}; the rule is never applied", _INDICATOR_HINT, source)
         for index, tag in enumerate(model.tags)
         if tag.indicator not in TagIndicator.__members__
     )

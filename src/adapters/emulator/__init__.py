@@ -45,9 +45,9 @@ operation are double-encoded unless settings.double_encode forces it. GET /MDLIn
 is a tiny view page. Faults: see `Faults`; over HTTP: see `control`.
 """
 
-from summit_connector.adapters.emulator.config_files import sample_config_files
 from summit_connector.adapters.emulator.context import EmulatorSettings
 from summit_connector.adapters.emulator.emulator import Emulator
+from summit_connector.adapters.emulator.sample_files import sample_config_files
 from summit_connector.adapters.emulator.samples import SAMPLE_DATE, SampleJob, Samples
 
 __all__ = ["Emulator", "EmulatorSettings", "SAMPLE_DATE", "SampleJob", "Samples", "sample_config_files"]

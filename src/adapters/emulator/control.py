@@ -11,18 +11,32 @@
     POST /_emulator/incident-status  {"ticket": "9002", "status": "Resolved"}
 """
 
-import base64
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from summit_connector.adapters.emulator.opcon_json import job_json, schedule_json
-from summit_connector.adapters.emulator.records import Incident
-from summit_connector.adapters.emulator.wire import (
-    HttpError, Request, Response, bad_request, json_response, object_body, problem,
-)
+from summit_connector.adapters.emulator.context import EmulatorSettings
+from summit_connector.adapters.emulator.exchange import HttpError, Request, Response, json_response
+from summit_connector.adapters.emulator.faults import Faults
+from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, object_body, problem
+from summit_connector.adapters.emulator.snapshot import state_snapshot
+from summit_connector.adapters.emulator.state import EmulatorState
 
-if TYPE_CHECKING:
-    from summit_connector.adapters.emulator.emulator import Emulator
+
+class ControlledEmulator(Protocol):
+    """What the control API drives: the emulator passes itself, so this module never imports it."""
+
+    state: EmulatorState
+    settings: EmulatorSettings
+    faults: Faults
+
+    @property
+    def opcon_url(self) -> str: ...
+
+    @property
+    def summit_url(self) -> str: ...
+
+    def reset(self) -> None: ...
+
 
 _FAULT_ARGS = {
     "fail": ("api", "status", "times", "path_contains", "retry_after", "after"),
@@ -37,7 +51,7 @@ def is_control(request: Request) -> bool:
     return bool(request.segments) and request.segments[0].lower() == "_emulator"
 
 
-def handle(emulator: "Emulator", request: Request) -> Response:
+def handle_control(emulator: ControlledEmulator, request: Request) -> Response:
     action = (request.method, "/".join(request.segments[1:]).lower())
     handlers = {("GET", "state"): _state, ("POST", "faults"): _faults, ("POST", "reset"): _reset,
                 ("POST", "settings"): _settings, ("POST", "incident-status"): _incident_status}
@@ -49,35 +63,17 @@ def handle(emulator: "Emulator", request: Request) -> Response:
         return error.response
 
 
-def snapshot(emulator: "Emulator") -> dict[str, Any]:
-    state = emulator.state
-    with state.lock:
-        return {
-            "urls": {"opcon": emulator.opcon_url, "summit": emulator.summit_url},
-            "schedules": [schedule_json(schedule) for schedule in state.schedules.values()],
-            "jobs": {job_id: job_json(job, with_documentation=True) for job_id, job in state.jobs.items()},
-            "incidents": {number: _incident_json(incident) for number, incident in state.incidents.items()},
-            "incidentTicketWrites": [write._asdict() for write in state.incident_ticket_writes],
-            "documentationWrites": [write._asdict() for write in state.documentation_writes],
-            "requests": [logged._asdict() for logged in state.requests],
-            "counters": dict(state.counters),
-            "faults": emulator.faults.active(),
-        }
+def snapshot(emulator: ControlledEmulator) -> dict[str, Any]:
+    with emulator.state.lock:
+        return {"urls": {"opcon": emulator.opcon_url, "summit": emulator.summit_url},
+                **state_snapshot(emulator.state), "faults": emulator.faults.active()}
 
 
-def _incident_json(incident: Incident) -> dict[str, Any]:
-    attachments = [{"fileName": name, "size": len(content), "base64": base64.b64encode(content).decode("ascii")}
-                   for name, content in incident.attachments]
-    return {"ticketNo": incident.ticket_no, "ticketId": incident.ticket_id, "status": incident.status,
-            "fields": incident.fields, "information": incident.information, "customFields": incident.custom_fields,
-            "attachments": attachments, "history": incident.history, "reopened": incident.reopened}
-
-
-def _state(emulator: "Emulator", request: Request) -> Response:
+def _state(emulator: ControlledEmulator, request: Request) -> Response:
     return json_response(snapshot(emulator))
 
 
-def _faults(emulator: "Emulator", request: Request) -> Response:
+def _faults(emulator: ControlledEmulator, request: Request) -> Response:
     body = {_snake(name): value for name, value in object_body(request).items()}
     action = body.get("action")
     if action not in _FAULT_ARGS:
@@ -91,12 +87,12 @@ def _faults(emulator: "Emulator", request: Request) -> Response:
     return json_response({"faults": emulator.faults.active()})
 
 
-def _reset(emulator: "Emulator", request: Request) -> Response:
+def _reset(emulator: ControlledEmulator, request: Request) -> Response:
     emulator.reset()
     return json_response({"reset": True})
 
 
-def _settings(emulator: "Emulator", request: Request) -> Response:
+def _settings(emulator: ControlledEmulator, request: Request) -> Response:
     known = {field.name for field in fields(emulator.settings)}
     changes = {_snake(name): value for name, value in object_body(request).items()}
     if unknown := sorted(set(changes) - known):
@@ -109,12 +105,12 @@ def _settings(emulator: "Emulator", request: Request) -> Response:
     return json_response({name: getattr(emulator.settings, name) for name in known if name != "known_values"})
 
 
-def _incident_status(emulator: "Emulator", request: Request) -> Response:
+def _incident_status(emulator: ControlledEmulator, request: Request) -> Response:
     body = object_body(request)
     ticket, status = str(body.get("ticket", "")), str(body.get("status", ""))
     if ticket not in emulator.state.incidents or not status:
         raise bad_request(f"Unknown ticket '{ticket}' or empty status.")
-    emulator.set_incident_status(ticket, status)
+    emulator.state.set_incident_status(ticket, status)
     return json_response({"ticket": ticket, "status": status})
 
 

@@ -8,16 +8,16 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import unquote
 
-from summit_connector.adapters.emulator import control
+from summit_connector.adapters.emulator.control import handle_control, is_control
 from summit_connector.adapters.emulator.context import Context, EmulatorSettings
+from summit_connector.adapters.emulator.exchange import DROP, Request, Response
 from summit_connector.adapters.emulator.faults import Faults
-from summit_connector.adapters.emulator.opcon_routes import opcon_app
+from summit_connector.adapters.emulator.opcon.rest_api import opcon_app
 from summit_connector.adapters.emulator.records import Incident, LoggedRequest
 from summit_connector.adapters.emulator.samples import SAMPLE_DATE, Samples, seed_samples
 from summit_connector.adapters.emulator.server import Endpoint
 from summit_connector.adapters.emulator.state import EmulatorState
-from summit_connector.adapters.emulator.summit_routes import service_name, summit_app
-from summit_connector.adapters.emulator.wire import DROP, Request, Response
+from summit_connector.adapters.emulator.summit.web_service import service_name, summit_app
 
 _APPS = {"opcon": opcon_app, "summit": summit_app}
 
@@ -126,8 +126,8 @@ class Emulator:
             self._endpoints[api].stop()
 
     def _serve(self, api: str, request: Request) -> Response:
-        if api == "opcon" and control.is_control(request):
-            return control.handle(self, request)
+        if api == "opcon" and is_control(request):
+            return handle_control(self, request)
         self.state.record(LoggedRequest(api, request.method, request.target, request.loggable_body()))
         plan = self.faults.take(api, self._fault_target(api, request))
         if plan.hang and self._endpoints[api].closing.wait(plan.hang):

@@ -4,7 +4,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from summit_connector.adapters.emulator.wire import Response, api_errors, problem, text_response
+from summit_connector.adapters.emulator.exchange import Response, text_response
+from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
 
 APIS = ("opcon", "summit")
 

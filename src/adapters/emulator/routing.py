@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from summit_connector.adapters.emulator.wire import Request
+from summit_connector.adapters.emulator.exchange import Request
 
 
 @dataclass(frozen=True)

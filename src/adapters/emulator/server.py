@@ -4,7 +4,7 @@ import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from summit_connector.adapters.emulator.wire import DROP, Request, Response, text_response
+from summit_connector.adapters.emulator.exchange import DROP, Request, Response, text_response
 
 App = Callable[[Request], Response]
 

@@ -1,7 +1,9 @@
-"""OpCon REST adapters: `make_opcon_client(connection)` and the DailyJobs / JobLogs ports built on it."""
+"""OpCon REST adapters: `make_opcon_client(connection)`, the DailyJobs / JobLogs ports built on it, and the
+`check --online` probe."""
 
-from summit_connector.adapters.opcon.client import make_opcon_client
 from summit_connector.adapters.opcon.daily_jobs import OpConDailyJobs
+from summit_connector.adapters.opcon.http import make_opcon_client
 from summit_connector.adapters.opcon.job_logs import OpConJobLogs
+from summit_connector.adapters.opcon.opcon_probe import probe_opcon
 
-__all__ = ["OpConDailyJobs", "OpConJobLogs", "make_opcon_client"]
+__all__ = ["OpConDailyJobs", "OpConJobLogs", "make_opcon_client", "probe_opcon"]

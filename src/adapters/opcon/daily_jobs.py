@@ -2,9 +2,8 @@
 
 import httpx
 
-from summit_connector.adapters.opcon.transport import OpConHttp, Params, segment
+from summit_connector.adapters.opcon.http import OpConHttp, Params, segment
 from summit_connector.adapters.opcon.wire import JOBS, SCHEDULES, TICKETS, JobRow, ScheduleRow
-from summit_connector.application.errors import OpConError
 from summit_connector.application.ports import DailyJobs
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 
@@ -62,7 +61,7 @@ class OpConDailyJobs(DailyJobs):
 
     def _to_daily_job(self, row: JobRow, schedule: ScheduleRow, name: str) -> DailyJob:
         if row.uid is None:
-            raise self._api.error(OpConError, f"OpCon's daily job {name} of schedule {schedule.id} has no uid")
+            raise self._api.error(f"OpCon's daily job {name} of schedule {schedule.id} has no uid")
         doc = row.documentation
         return DailyJob(
             id=row.id or f"{schedule.id}|{name}",

@@ -6,9 +6,8 @@ from collections.abc import Callable, Iterator
 
 import httpx
 
-from summit_connector.adapters.opcon.transport import OpConHttp, segment
+from summit_connector.adapters.opcon.http import OpConHttp, segment
 from summit_connector.adapters.opcon.wire import ACTION, ActionItem, JobInstanceAction
-from summit_connector.application.errors import OpConError, OpConUnavailable
 from summit_connector.application.ports import JobLogs
 from summit_connector.domain.model import DailyJob, JobLog
 
@@ -47,7 +46,7 @@ class OpConJobLogs(JobLogs):
         first = _first_item(action)
         if "failed" in {_result(action.result), _result(first.result)}:
             reason = first.message or action.message or "no reason given"
-            raise self._api.error(OpConError, f"OpCon's {verb} action for job number {item['id']} failed: {reason}")
+            raise self._api.error(f"OpCon's {verb} action for job number {item['id']} failed: {reason}")
         return first
 
     def _until_finished(self, action: JobInstanceAction) -> JobInstanceAction:
@@ -60,7 +59,7 @@ class OpConJobLogs(JobLogs):
         if _result(action.result) in _FINISHED:
             return action
         message = f"OpCon's job instance action {action.id} was not finished after {self._budget:g} s"
-        raise self._api.error(OpConError, message)
+        raise self._api.error(message)
 
     def _pauses(self) -> Iterator[float]:
         """No pause before the first poll (a quick agent has answered already), then doubling pauses."""

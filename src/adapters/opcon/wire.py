@@ -1,8 +1,9 @@
 """OpCon's JSON as it arrives (keys from SMA's Java client, §4.1 of the reference); unknown keys are ignored."""
 
-from typing import Annotated, Any
+import json
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.alias_generators import to_camel
 
 
@@ -55,6 +56,27 @@ class JobInstanceAction(_Wire):
     job_instance_action_items: list[ActionItem] | None = None
 
 
+class _Lenient(_Wire):
+    """Read with `leniently`: a reply of another shape, a number where text belongs included, reads as defaults."""
+
+    model_config = ConfigDict(coerce_numbers_to_str=False)
+
+
+class Version(_Lenient):
+    op_con_rest_api_product_version: str = "unknown"
+
+
+class _Named(_Lenient):
+    login_name: str = ""
+    type: str = ""
+
+
+class Token(_Lenient):
+    user: _Named = _Named()
+    token_type: _Named = _Named()
+    valid_until: str = ""
+
+
 def _one_or_many(value: Any) -> Any:
     if value is None:
         return []
@@ -65,3 +87,33 @@ SCHEDULES = TypeAdapter(list[ScheduleRow])
 JOBS = TypeAdapter(list[JobRow])
 TICKETS = TypeAdapter(Annotated[list[IncidentTicketWire], BeforeValidator(_one_or_many)])
 ACTION = TypeAdapter(JobInstanceAction)
+
+
+Model = TypeVar("Model", bound=_Lenient)
+
+
+def leniently(model: type[Model], body: bytes) -> Model:
+    """`body` read as `model`; the model's defaults when it is not JSON of that shape."""
+    try:
+        return model.model_validate(json.loads(body))
+    except (ValueError, ValidationError):
+        return model()
+
+
+def said(body: Any) -> str:
+    """OpCon's own words from any of its error body shapes: an ApiError list, `{code, message}` or
+    problem details (`title - detail`); "" when it said nothing readable."""
+    items = body if isinstance(body, list) else [body]
+    return "; ".join(filter(None, (_words(item) for item in items)))
+
+
+def _words(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    if not isinstance(item, dict):
+        return ""
+    fields = {str(key).lower(): value for key, value in item.items()}
+    if fields.get("message"):
+        return str(fields["message"])
+    parts = (fields.get("title"), fields.get("detail"))
+    return " - ".join(str(part) for part in parts if part)

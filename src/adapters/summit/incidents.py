@@ -5,15 +5,15 @@ from typing import Any
 import httpx
 
 from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.summit.envelopes import (
     attachment_envelope,
     create_envelope,
     details_envelope,
     update_envelope,
 )
-from summit_connector.adapters.redaction import quoted
-from summit_connector.adapters.summit.replies import json_object, logged_ticket_number, require_accepted, ticket_status
-from summit_connector.adapters.summit.transport import post
+from summit_connector.adapters.summit.http import json_object, post
+from summit_connector.adapters.summit.replies import logged_ticket_number, require_accepted, ticket_status
 from summit_connector.application.errors import SummitRejected
 from summit_connector.application.ports import Incidents
 from summit_connector.domain.incident import IncidentUpdate, NewIncident

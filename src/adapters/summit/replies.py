@@ -1,16 +1,19 @@
-"""Reading Summit's reply envelopes (reference §4, §5): private DTOs and what counts as success."""
+"""Reading Summit's reply objects (reference §4, §5, §8): private DTOs, what counts as success, and what
+Summit's own words say about the API key."""
 
 import json
 import re
 from typing import Annotated, Any
 
-import httpx
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from summit_connector.adapters.redaction import quoted
 from summit_connector.application.errors import SummitRejected
 
 _FIRST_NUMBER = re.compile(r"\b\d+\b")
+_KEY_REFUSAL = re.compile(
+    r"invalid api|invalid key|authenticat|unauthori[sz]ed|not authori[sz]ed|access denied|expired", re.IGNORECASE
+)
 
 
 def _text(value: Any) -> str:
@@ -60,29 +63,6 @@ class _DetailsReply(_Reply):
     output_object: _DetailsOutput | None = Field(None, alias="OutputObject")
 
 
-def json_object(response: httpx.Response, service: str, secret: str) -> dict[str, Any]:
-    """The reply body as a JSON object, decoded a second time when Summit wrapped it in a string.
-
-    SummitRejected when the body is empty (unknown or not whitelisted service), not JSON, or not an object.
-    """
-    where = f"Summit {service}: {response.request.url}"
-    if not response.content.strip():
-        raise SummitRejected(f"{where} answered with an empty body (service not known or not allowed for the key?)")
-    value = _decoded(response.content)
-    if not isinstance(value, dict):
-        text = f"{where} answered with something other than a JSON object: {response.text}"
-        raise SummitRejected(quoted(text, secret))
-    return value
-
-
-def _decoded(content: bytes) -> Any:
-    try:
-        value = json.loads(content)
-        return json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return None
-
-
 def require_accepted(reply: dict[str, Any], service: str, secret: str) -> None:
     """SummitRejected quoting `Errors` and `Message` when `Errors` is set."""
     _require_no_errors(_Reply.model_validate(reply), service, secret)
@@ -96,7 +76,7 @@ def logged_ticket_number(reply: dict[str, Any], service: str, secret: str) -> st
     if not number or number <= 0:
         detail = f"TicketNo {reply.get('TicketNo')!r}; Message: {parsed.message!r}"
         message = quoted(f"Summit {service} returned no ticket number ({detail})", secret)
-        raise SummitRejected(message, maybe_processed=True)
+        raise SummitRejected(message, maybe_processed=True, service=service)
     return str(number)
 
 
@@ -107,7 +87,8 @@ def _first_number(text: str) -> int | None:
 
 def _require_no_errors(reply: _Reply, service: str, secret: str) -> None:
     if reply.errors:
-        raise SummitRejected(quoted(f"Summit {service} rejected the request: {_said(reply)}", secret))
+        message = quoted(f"Summit {service} rejected the request: {_said(reply)}", secret)
+        raise SummitRejected(message, service=service)
 
 
 def _said(reply: _Reply) -> str:
@@ -124,3 +105,9 @@ def ticket_status(reply: dict[str, Any]) -> str | None:
     if parsed.errors or details is None or not details.ticket_details:
         return None
     return details.ticket_details[0].status or None
+
+
+def key_refusal(reply: dict[str, Any], secret: str) -> str:
+    """Summit's `Errors` and `Message`, quoted, when their words refuse the API key (§8); else ""."""
+    said = quoted(" ".join(str(reply.get(field) or "") for field in ("Errors", "Message")), secret)
+    return said if _KEY_REFUSAL.search(said) else ""

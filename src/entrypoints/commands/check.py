@@ -4,21 +4,12 @@ then with `--online` a probe of OpCon and of Summit for each template. Exit 0 cl
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
-from summit_connector.adapters.config.settings import (
-    ConnectorConfig,
-    LoadedTemplate,
-    OpConConnection,
-    SummitConnection,
-)
+from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
 from summit_connector.domain.findings import Finding, Severity, count
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.loading import config_path
-
-PROBE_TIMEOUT_SECONDS = 10.0
-CA_BUNDLE = "[OPCON API] CA_BUNDLE"
-Connection = TypeVar("Connection", OpConConnection, SummitConnection)
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -32,11 +23,7 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
 
 def _findings(args, path: Path, environ: dict[str, str]) -> tuple[list[Finding], int]:
     """Every finding, and how many templates were checked."""
-    from summit_connector.adapters.config.config_checks import (
-        check_connector_config,
-        check_template_file,
-        template_names,
-    )
+    from summit_connector.adapters.config.checks import check_connector_config, check_template_file, template_names
     from summit_connector.adapters.config.template_file import template_source
 
     config, findings = check_connector_config(path, environ)
@@ -47,7 +34,7 @@ def _findings(args, path: Path, environ: dict[str, str]) -> tuple[list[Finding],
     findings += [finding for _, found in checked.values() for finding in found]
     if args.online:
         loaded = {source: template for source, (template, _) in checked.items() if template is not None}
-        findings += _probes(config, loaded, str(path))
+        findings += _probes(config, loaded, str(path), environ)
     return findings, len(names)
 
 
@@ -55,30 +42,25 @@ def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
     if count(findings, Severity.ERROR):
         return ExitCode.INVALID_INPUT
     if strict and count(findings, Severity.WARNING):
-        return ExitCode.WARNINGS
+        return ExitCode.INCOMPLETE
     return ExitCode.OK
 
 
-def _probes(config: ConnectorConfig, templates: dict[str, LoadedTemplate], source: str) -> list[Finding]:
-    """OpCon once, Summit once per template that loaded; clients built here, as `report` builds them."""
-    from summit_connector.adapters.opcon import make_opcon_client
-    from summit_connector.adapters.opcon.probe import probe_opcon
-    from summit_connector.adapters.summit import make_summit_client
-    from summit_connector.adapters.summit.probe import probe_summit
+def _probes(config: ConnectorConfig, templates: dict[str, LoadedTemplate], source: str, environ: dict[str, str]
+            ) -> list[Finding]:
+    """OpCon once, Summit once per template that loaded; the container builds the clients as for `report`, with
+    a shorter timeout."""
+    from summit_connector.adapters.opcon import probe_opcon
+    from summit_connector.adapters.summit import probe_summit
     from summit_connector.application.errors import InvalidInput
+    from summit_connector.entrypoints.container import Container
 
     try:
-        with make_opcon_client(_capped(config.opcon)) as client:
+        with Container(config=config, environ=environ).opcon_probe_client() as client:
             findings = probe_opcon(client, source)
     except InvalidInput as error:
-        message = str(error).removeprefix(f"{CA_BUNDLE} ")
-        findings = [Finding(CA_BUNDLE, Severity.ERROR, message, "use a PEM file of CA certificates", source)]
+        findings = [replace(error.finding, file=source)]
     for template_source, loaded in templates.items():
-        with make_summit_client(_capped(loaded.summit)) as client:
+        with Container(config=config, loaded_template=loaded, environ=environ).summit_probe_client() as client:
             findings.append(probe_summit(client, loaded.summit, loaded.template.summit, template_source))
     return findings
-
-
-def _capped(connection: Connection) -> Connection:
-    """A probe waits HTTP_TIMEOUT, but never more than PROBE_TIMEOUT_SECONDS."""
-    return replace(connection, timeout_seconds=min(connection.timeout_seconds, PROBE_TIMEOUT_SECONDS))

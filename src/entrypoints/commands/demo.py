@@ -9,7 +9,7 @@ from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.model import FailureEvent
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.loading import load_settings
+from summit_connector.entrypoints.loading import load_config_and_template
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -33,7 +33,7 @@ def report_over_http(config_path: str, event: FailureEvent) -> ReportOutcome:
     """The same wiring as `report`, with an empty environment so local overrides cannot leak in."""
     from summit_connector.entrypoints.container import Container
 
-    config, template = load_settings(config_path, "sandbox", {})
+    config, template = load_config_and_template(config_path, "sandbox", {})
     container = Container(config=config, loaded_template=template, environ={})
     return container.report()(event)
 

@@ -2,8 +2,7 @@
 
 from typing import TextIO
 
-from summit_connector.adapters.config.secret_key import KEY_ENV, obtain_key
-from summit_connector.adapters.config.secrets import encrypt
+from summit_connector.adapters.config.secrets import KEY_ENV, encrypt, obtain_key
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.loading import config_path

@@ -1,157 +1,112 @@
-"""`summit-connector explain`: the report flow as a dry run (B-7). It reads, decides and prints; it never sends.
+"""`summit-connector explain`: the report flow's `plan` without its `apply` (B-7). It reads, decides and prints.
 
 OpCon is only asked to find the job (the GET lookups of B-4.2); Summit is never called, so a ticket's status
 comes from `--ticket-status`. No log, job-log file or outbox row is written.
 """
 
-import argparse
-from dataclasses import dataclass, field, replace
+import json
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, TextIO
+from typing import TextIO
 
-from summit_connector.adapters.clock import NOW_VARIABLE, OverriddenClock, clock_from_environment
-from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate, SummitConnection
-from summit_connector.adapters.summit import create_envelope, masked, update_envelope
-from summit_connector.application.errors import OpConError, OpConUnavailable
-from summit_connector.domain.model import DailyJob, FailureEvent
-from summit_connector.domain.plan import ReportPlan, plan_report
+from summit_connector.application.errors import DeliveryFailed
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.loading import load_settings
+from summit_connector.entrypoints.explanation import Explanation, Lookup, SummitRequest
+from summit_connector.entrypoints.loading import load_config_and_template
 
 OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
 OVERRIDE_FLAGS = {"tags": "--tags", "ticket": "--ticket", "documentation": "--documentation"}
-
-
-class Lookup(StrEnum):
-    FOUND = "found in OpCon"
-    NOT_FOUND = "not found in OpCon"
-    OFFLINE = "not asked (--offline)"
-
-
-@dataclass(frozen=True)
-class JobInput:
-    """The job the plan sees; `sources` says where its tags, ticket and documentation came from."""
-
-    lookup: Lookup
-    job: DailyJob | None
-    sources: dict[str, str] = field(default_factory=dict)
-    ignored: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SummitRequest:
-    method: str
-    url: str
-    body: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Explanation:
-    event: FailureEvent
-    config: ConnectorConfig
-    loaded: LoadedTemplate
-    now: datetime
-    now_source: str
-    job_input: JobInput
-    ticket_status: str | None
-    plan: ReportPlan
-    request: SummitRequest | None
+NEW_NUMBER = "<new ticket number>"
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    event = failure_event(args)
-    config, loaded = load_settings(args.config, args.template, environ)
-    now, now_source = read_clock(args.now, config, environ)
-    try:
-        job_input = find_job(args, event, config, loaded, environ)
-    except (OpConUnavailable, OpConError) as error:
-        print(f"{PROGRAM}: error: OpCon could not be asked for job {event.job}: {error}. {OFFLINE_HINT}", file=stderr)
-        return ExitCode.NOT_DELIVERED
-    from summit_connector.entrypoints.views.explain import show
+    from summit_connector.adapters.clock import NOW_VARIABLE, FixedClock
+    from summit_connector.adapters.dry_run import GivenDailyJobs, GivenTicketStatus, JobOverrides
+    from summit_connector.adapters.memory import InMemoryJobLogs
+    from summit_connector.entrypoints.container import Container
 
-    show(stdout, explain(event, config, loaded, now, now_source, job_input, args.ticket_status))
+    event = failure_event(args)
+    config, loaded = load_config_and_template(args.config, args.template, environ)
+    container = Container(config=config, loaded_template=loaded, environ=environ)
+    now_source = _now_source(args.now, config.timezone, environ.get(NOW_VARIABLE, "").strip())
+    if args.now:
+        container.clock.override(FixedClock(_parsed_now(args.now), config.timezone))
+    overrides = JobOverrides(_tags(args.tags), _stripped(args.ticket), args.documentation)
+    container.daily_jobs.override(GivenDailyJobs(None if args.offline else container.daily_jobs(), overrides))
+    status = _stripped(args.ticket_status) or None
+    container.incidents.override(GivenTicketStatus(status))
+    container.job_logs.override(InMemoryJobLogs())
+    try:
+        decision = container.report().plan(event)
+    except DeliveryFailed as failure:
+        print(f"{PROGRAM}: error: {failure}. {OFFLINE_HINT}", file=stderr)
+        return ExitCode.NOT_DELIVERED
+    explanation = _explanation(args, decision, loaded, config, now_source, status)
+    if args.json:
+        from summit_connector.entrypoints.views.explain_json import as_json
+
+        print(json.dumps(as_json(explanation), indent=2, ensure_ascii=False), file=stdout)
+    else:
+        from summit_connector.entrypoints.views.explain import show
+
+        show(stdout, explanation)
     return ExitCode.OK
 
 
-def explain(
-    event: FailureEvent,
-    config: ConnectorConfig,
-    loaded: LoadedTemplate,
-    now: datetime,
-    now_source: str,
-    job_input: JobInput,
-    ticket_status: str | None,
-) -> Explanation:
-    status = ticket_status.strip() if ticket_status and ticket_status.strip() else None
-    plan = plan_report(event, job_input.job, status, loaded.template, config.report_policy(), now)
-    return Explanation(event, config, loaded, now, now_source, job_input, status, plan, summit_request(plan, loaded))
+def _explanation(args, decision, loaded, config, now_source: str, status: str | None) -> Explanation:
+    from summit_connector.domain.incident import view_url
+    from summit_connector.domain.template import TagIndicator
 
-
-def read_clock(flag: str | None, config: ConnectorConfig, environ: dict[str, str]) -> tuple[datetime, str]:
-    """`--now`, else SUMMIT_CONNECTOR_NOW, else the system clock in TIMEZONE; read once."""
-    if flag:
-        try:
-            return OverriddenClock(datetime.fromisoformat(flag.strip()), config.timezone).now(), "--now"
-        except ValueError:
-            raise ArgumentError(f"--now: must be an ISO-8601 local date-time, got {flag!r}") from None
-    if environ.get(NOW_VARIABLE, "").strip():
-        source = NOW_VARIABLE
-    else:
-        source = f"the system clock in {config.timezone or 'the machine time zone'}"
-    return clock_from_environment(environ, config.timezone).now(), source
-
-
-def find_job(
-    args: argparse.Namespace, event: FailureEvent, config: ConnectorConfig, loaded: LoadedTemplate, environ: dict
-) -> JobInput:
-    """Offline, the flags are the job; online, they override what OpCon holds, unless OpCon has no such job."""
     given = [flag for name, flag in OVERRIDE_FLAGS.items() if getattr(args, name) is not None]
-    if args.offline:
-        job = overridden(DailyJob(event.job_key, 0, event.job), args)
-        return JobInput(Lookup.OFFLINE, job, _sources(given, "no {flag} given"))
-    job = _daily_jobs(config, loaded, environ).find(event)
-    if job is None:
-        return JobInput(Lookup.NOT_FOUND, None, ignored=tuple(given))
-    return JobInput(Lookup.FOUND, overridden(job, args), _sources(given, "from OpCon"))
+    lookup = Lookup.OFFLINE if args.offline else Lookup.FOUND if decision.job else Lookup.NOT_FOUND
+    otherwise = "no {flag} given" if args.offline else "from OpCon"
+    sources = {name: f"from {flag}" if flag in given else otherwise.format(flag=flag)
+               for name, flag in OVERRIDE_FLAGS.items()}
+    template = loaded.template
+    return Explanation(
+        decision, str(loaded.path), now_source, lookup, summit_request(decision, loaded), status, sources,
+        ignored=tuple(given) if lookup is Lookup.NOT_FOUND else (),
+        warnings=tuple(warning.line() for warning in (*config.warnings, *loaded.warnings)),
+        exit_values=tuple(r.indicator_value for r in template.tags if r.indicator == TagIndicator.EXIT),
+        reopen_status=template.summit.reopen_status, new_ticket_url=view_url(template, NEW_NUMBER),
+    )
 
 
-def _sources(given: list[str], otherwise: str) -> dict[str, str]:
-    """Where each of tags, ticket and documentation came from; `otherwise` may name the `{flag}` not given."""
-    return {
-        name: f"from {flag}" if flag in given else otherwise.format(flag=flag) for name, flag in OVERRIDE_FLAGS.items()
-    }
-
-
-def overridden(job: DailyJob, args: argparse.Namespace) -> DailyJob:
-    if args.tags is not None:
-        job = replace(job, tags=tuple(tag.strip() for tag in args.tags.split(",") if tag.strip()))
-    if args.ticket is not None:
-        job = replace(job, incident_ticket_id=args.ticket.strip())
-    if args.documentation is not None:
-        job = replace(job, documentation=replace(job.documentation, text=args.documentation))
-    return job
-
-
-def summit_request(plan: ReportPlan, loaded: LoadedTemplate) -> SummitRequest | None:
+def summit_request(decision, loaded) -> SummitRequest | None:
     """The body `report` would POST, built by the Summit adapter itself, with the API key masked."""
+    from summit_connector.adapters.redaction import masked
+    from summit_connector.adapters.summit import create_envelope, update_envelope
+
     key, options = loaded.summit.api_key, loaded.template.summit
-    if plan.incident is not None:
-        body = create_envelope(plan.incident, key, options)
-    elif plan.update is not None:
-        body = update_envelope(plan.update, key, options)
+    if decision.incident is not None:
+        body = create_envelope(decision.incident, key, options)
+    elif decision.update is not None:
+        body = update_envelope(decision.update, key, options)
     else:
         return None
-    return SummitRequest("POST", incident_url(loaded.summit), masked(body))
+    path = loaded.summit.incident_path
+    url = path if "://" in path else f"{loaded.summit.base_url.rstrip('/')}/{path.lstrip('/')}"
+    return SummitRequest("POST", url, masked(body))
 
 
-def incident_url(connection: SummitConnection) -> str:
-    path = connection.incident_path
-    return path if "://" in path else f"{connection.base_url.rstrip('/')}/{path.lstrip('/')}"
+def _now_source(flag: str | None, timezone: str | None, environment_now: str) -> str:
+    if flag:
+        return "--now"
+    if environment_now:
+        return "SUMMIT_CONNECTOR_NOW"
+    return f"the system clock in {timezone or 'the machine time zone'}"
 
 
-def _daily_jobs(config: ConnectorConfig, loaded: LoadedTemplate, environ: dict[str, str]):
-    from summit_connector.entrypoints.container import Container
+def _parsed_now(flag: str) -> datetime:
+    try:
+        return datetime.fromisoformat(flag.strip())
+    except ValueError:
+        raise ArgumentError(f"--now: must be an ISO-8601 local date-time, got {flag!r}") from None
 
-    return Container(config=config, loaded_template=loaded, environ=environ).daily_jobs()
+
+def _tags(flag: str | None) -> tuple[str, ...] | None:
+    return None if flag is None else tuple(tag.strip() for tag in flag.split(",") if tag.strip())
+
+
+def _stripped(flag: str | None) -> str | None:
+    return None if flag is None else flag.strip()

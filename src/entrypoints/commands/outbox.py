@@ -1,51 +1,16 @@
-"""`summit-connector outbox`: the failures kept for a later delivery, oldest first.
-
-A table on a terminal; one line per entry otherwise, so the output can be searched.
-"""
+"""`summit-connector outbox`: the failures kept for a later delivery, oldest first."""
 
 from typing import TextIO
 
-from summit_connector.application.ports import KeptEvent, KeptState
+from summit_connector.application.ports import KeptState
 from summit_connector.entrypoints.exit_codes import ExitCode
-
-_ADVICE = {
-    KeptState.PENDING: "replayed by the next report or `summit-connector retry`",
-    KeptState.REJECTED: "Summit refused it: fix the template, then `summit-connector retry --rejected`",
-    KeptState.UNCERTAIN: "Summit may have created it: look in Summit first, then `retry --uncertain` if not",
-}
-_COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error", "next step")
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-    from summit_connector.entrypoints.loading import load_config, outbox_path
+    from summit_connector.entrypoints.container import Container
+    from summit_connector.entrypoints.loading import load_config
+    from summit_connector.entrypoints.views.outbox import show
 
     config = load_config(args.config, environ)
-    entries = SqliteOutbox(outbox_path(config)).pending(set(KeptState))
-    if not entries:
-        print("The outbox is empty: every failure was delivered.", file=stdout)
-    elif stdout.isatty():
-        _print_table(stdout, [_row(kept) for kept in entries])
-    else:
-        for kept in entries:
-            print(" | ".join(f"{name}: {value}" for name, value in zip(_COLUMNS, _row(kept)) if value), file=stdout)
+    show(stdout, Container(config=config, environ=environ).outbox().pending(set(KeptState)))
     return ExitCode.OK
-
-
-def _print_table(stdout: TextIO, rows: list[list[str]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{len(rows)} kept failure(s)")
-    for column in _COLUMNS:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    Console(file=stdout, highlight=False).print(table)
-
-
-def _row(kept: KeptEvent) -> list[str]:
-    event = kept.event
-    job = f"{event.job} ({event.schedule}, {event.schedule_date}, {event.schedule_id}/{event.schedule_instance})"
-    return [str(kept.id), kept.state.value, kept.kept_at.isoformat(sep=" ", timespec="seconds"), job,
-            kept.ticket_number, str(kept.attempts), kept.last_error, _ADVICE[kept.state]]

@@ -5,15 +5,16 @@ from typing import TextIO
 
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
-from summit_connector.application.delivery import Delivery, KeptForRetry
+from summit_connector.application.delivery import Delivery
 from summit_connector.application.errors import ConnectorError, InvalidInput, described
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
 from summit_connector.entrypoints.loading import load_config
-from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.views.outcomes import as_json, summary_line, tell_replays, warner
+from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
+from summit_connector.entrypoints.commands.retry import tell_replays
+from summit_connector.entrypoints.views.outcomes import as_json, summary_line, warner
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.wiring import delivery_for, template_key
+    from summit_connector.entrypoints.container import delivery_for, template_key
 
     event = failure_event(args)
     config = load_config(args.config, environ)
@@ -26,10 +27,8 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
         except InvalidInput as error:
             log_failure(event, str(error), ExitCode.INVALID_INPUT)
             raise
-        except KeptForRetry as kept:
-            return _failed(event, kept, ExitCode.KEPT_FOR_RETRY, stderr)
         except ConnectorError as failure:
-            return _failed(event, failure, ExitCode.NOT_DELIVERED, stderr)
+            return _failed(event, failure, exit_code_for(failure), stderr)
         log_outcome(outcome, ExitCode.OK)
     for warning in outcome.warnings:
         warner(stderr)(warning)

@@ -1,27 +1,25 @@
-"""What `explain` prints, with rich: the B-4 decisions as numbered steps, then what `report` would send (B-7).
+"""What `explain` prints, with rich: the decision record as numbered steps, then what `report` would send (B-7).
 
-Every value is printed as `Text`, never as markup, so `[DEFAULTS]` or `Parent_Job[Sub]` print as they are;
-off a terminal the output is plain text.
+It prints the record and computes nothing. Every value is printed as `Text`, never as markup, so `[DEFAULTS]`
+or `Parent_Job[Sub]` print as they are; off a terminal the output is plain text.
 """
 
+import json
 from datetime import datetime
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from summit_connector.domain.attributes import hours_layer
-from summit_connector.domain.daily_window import last_incident_date, window_end
-from summit_connector.domain.placeholders import expand, placeholder_values
-from summit_connector.domain.plan import PlannedAction
+from summit_connector.domain.decision import Action, ReportDecision
+from summit_connector.domain.tags import NO_ROUTING_RULES, TAG_ROUTING_FLAG, RuleVerdict, Verdict
 from summit_connector.domain.template import TagIndicator
 from summit_connector.domain.working_hours import WEEKDAYS, DayWindow
-from summit_connector.entrypoints.commands.explain import Explanation, Lookup
-from summit_connector.entrypoints.views.explain_outcome import outcome_lines, request_json
-from summit_connector.entrypoints.explain_routing import WON, routing_verdicts
+from summit_connector.entrypoints.explanation import Explanation, Lookup
 
 _INDENT = "   "
-_UPDATING = (PlannedAction.UPDATE, PlannedAction.REOPEN)
+_UPDATING = (Action.UPDATED, Action.REOPENED)
+_VERB = {TagIndicator.TAG_START: "starts", TagIndicator.TAG_END: "ends"}
 
 
 class Printer:
@@ -48,137 +46,207 @@ class Printer:
 
 def show(stream: TextIO, ex: Explanation) -> None:
     out = Printer(stream)
-    event = ex.event
+    event = ex.decision.event
     out.title(f"explain: {event.job} of {event.schedule} ({event.schedule_date.isoformat()}), "
               "a dry run: nothing is sent to Summit and nothing is written")
     for number, (title, render) in enumerate(_STEPS, start=1):
         out.step(number, title)
-        if ex.plan.action is PlannedAction.SKIP_EXIT and render in _AFTER_EXIT:
-            out.line(f"not reached: tag {ex.plan.exit_tag} ends the flow at the EXIT check")
+        if ex.decision.action is Action.SKIPPED_EXIT and render in _AFTER_EXIT:
+            out.line(f"not reached: tag {ex.decision.exit_tag} ends the flow at the EXIT check")
         else:
             render(out, ex)
 
 
 def _inputs(out: Printer, ex: Explanation) -> None:
-    event, job, sources = ex.event, ex.job_input.job, ex.job_input.sources
+    decision, sources = ex.decision, ex.sources
+    event, job = decision.event, decision.job
     out.line(f"event: job {event.job}, schedule {event.schedule} ({event.schedule_date.isoformat()}, "
              f"id {event.schedule_id}, instance {event.schedule_instance}), agent {event.agent}, "
              f"termination {event.termination}")
-    out.line(f"template: {ex.loaded.path}")
-    out.line(f"now: {_moment(ex.now)} (from {ex.now_source})")
+    out.line(f"template: {ex.template_path}")
+    out.line(f"now: {_moment(decision.now)} (from {ex.now_source})")
     out.line(f"job: {_job_found(ex)}")
     if job is not None:
         out.line(f"tags: {', '.join(job.tags) or 'none'} ({sources['tags']})")
         out.line(f"ticket: {job.incident_ticket_id.strip() or 'none'} ({sources['ticket']})")
         out.line(f"documentation: {_first_line(job.documentation.text)} ({sources['documentation']})")
-    for flag in ex.job_input.ignored:
+    for flag in ex.ignored:
         out.line(f"{flag} ignored: OpCon has no such job (add --offline to explain with it)", style="yellow")
-    for warning in (*ex.config.warnings, *ex.loaded.warnings):
+    for warning in (*ex.warnings, *decision.warnings):
         out.line(f"warning: {warning}", style="yellow")
 
 
 def _job_found(ex: Explanation) -> str:
-    job = ex.job_input.job
-    if ex.job_input.lookup is Lookup.FOUND:
+    job = ex.decision.job
+    if ex.lookup is Lookup.FOUND:
         return f"found in OpCon: daily job {job.id} (uid {job.uid})"
-    if ex.job_input.lookup is Lookup.NOT_FOUND:
+    if ex.lookup is Lookup.NOT_FOUND:
         return "not found in OpCon (B-4.3): no tags, ticket or documentation; default routing, nothing written back"
     return "OpCon not asked (--offline): tags, ticket and documentation are the ones given on the command line"
 
 
 def _exit(out: Printer, ex: Explanation) -> None:
-    values = [rule.indicator_value for rule in ex.loaded.template.tags if rule.indicator == TagIndicator.EXIT]
-    if ex.plan.exit_tag is not None:
-        out.line(f"tag {ex.plan.exit_tag} equals an EXIT rule's value: no incident (exit 0), "
+    if ex.decision.exit_tag is not None:
+        out.line(f"tag {ex.decision.exit_tag} equals an EXIT rule's value: no incident (exit 0), "
                  "whatever the rule flags say", style="bold")
-    elif values:
-        out.line(f"no job tag equals an EXIT rule's value ({', '.join(values)}): continue")
+    elif ex.exit_values:
+        out.line(f"no job tag equals an EXIT rule's value ({', '.join(ex.exit_values)}): continue")
     else:
         out.line("the template has no EXIT rule: continue")
 
 
 def _existing(out: Printer, ex: Explanation) -> None:
-    job, decision = ex.job_input.job, ex.plan.existing
-    ticket = job.incident_ticket_id.strip() if job else ""
-    if not ticket or decision is None:
+    existing = ex.decision.existing
+    if existing is None:
         out.line("the job has no incident ticket: a new incident will be created")
-        if ex.ticket_status:
-            out.line(f"--ticket-status {ex.ticket_status} ignored: there is no ticket", style="yellow")
+        if ex.ticket_status_given:
+            out.line(f"--ticket-status {ex.ticket_status_given} ignored: there is no ticket", style="yellow")
         return
-    out.line(f"ticket {ticket} ({ex.job_input.sources['ticket']})")
-    reopen = ex.loaded.template.summit.reopen_status
-    if ex.ticket_status:
-        out.line(f"status {ex.ticket_status} (from --ticket-status): {decision.state}")
+    source = "kept in the outbox, not yet in OpCon" if existing.source == "kept" else ex.sources.get("ticket", "")
+    out.line(f"ticket {existing.ticket} ({source})")
+    if existing.status:
+        out.line(f"status {existing.status} (from --ticket-status): {existing.state}")
     else:
         out.line("status unknown: explain never asks Summit (give --ticket-status); when Summit cannot say, "
-                 f"the vendor fallback applies: update the ticket with reopenStatus {reopen} (B-4.5)")
-    out.line(f"decision: {decision.action}: {decision.reason}", style="bold")
+                 f"the vendor fallback applies: update the ticket with reopenStatus {ex.reopen_status} (B-4.5)")
+    out.line(f"decision: {_existing_verb(existing.action)}: {existing.reason}", style="bold")
+
+
+def _existing_verb(action: Action) -> str:
+    return {Action.UPDATED: "update", Action.REOPENED: "reopen", Action.CREATED: "create-new"}[action]
 
 
 def _daily_window(out: Printer, ex: Explanation) -> None:
-    if not ex.loaded.template.rules.submit_single_incident_per_day:
+    window, decision = ex.decision.daily_window, ex.decision
+    if not window.on:
         out.line("submitSingleIncidentPerDay is off: no daily window")
         return
-    hour = ex.config.daily_start_hour
-    out.line(f"submitSingleIncidentPerDay is on; DAILY_START_HOUR {hour:02d}")
-    if ex.plan.action in _UPDATING:
+    out.line(f"submitSingleIncidentPerDay is on; DAILY_START_HOUR {window.daily_start_hour:02d}")
+    if not window.applies:
         out.line("not applied: the window guards new incidents only, and the existing ticket is updated")
         return
-    text = ex.job_input.job.documentation.text if ex.job_input.job else ""
-    last = last_incident_date(text)
-    if last is None:
+    if window.last_date is None:
+        text = decision.job.documentation.text if decision.job else ""
         out.line(f"documentation first line {_first_line(text)} names no Last Incident Date: not blocked")
         return
-    end = window_end(last, hour)
-    out.line(f"last incident date {last.isoformat()}: the window ends {_moment(end)}")
-    if ex.plan.action is PlannedAction.SKIP_DAILY_WINDOW:
-        out.line(f"now {_moment(ex.now)} is before that: blocked, no new incident (exit 0)", style="bold")
+    out.line(f"last incident date {window.last_date.isoformat()}: the window ends {_moment(window.ends)}")
+    if window.blocked:
+        out.line(f"now {_moment(decision.now)} is before that: blocked, no new incident (exit 0)", style="bold")
     else:
-        out.line(f"now {_moment(ex.now)} is not before that: not blocked")
+        out.line(f"now {_moment(decision.now)} is not before that: not blocked")
 
 
 def _working_hours(out: Printer, ex: Explanation) -> None:
-    template, now = ex.loaded.template, ex.now
-    layer, attributes = hours_layer(template, now)
-    out.line(f"{_moment(now)}: {_windows(template.working_hours.days, now)}")
-    state = "in working hours" if ex.plan.in_working_hours else "outside working hours"
-    names = ", ".join(attribute.name for attribute in attributes) or "no attributes"
-    out.line(f"{state}: the {layer} layer applies ({names})", style="bold")
+    hours, now = ex.decision.working_hours, ex.decision.now
+    today = WEEKDAYS[now.weekday()]
+    text = _window(today, hours.today)
+    if hours.yesterday_running_over is not None:
+        text += f"; {_window(WEEKDAYS[(now.weekday() - 1) % 7], hours.yesterday_running_over)} runs past midnight"
+    out.line(f"{_moment(now)}: {text}")
+    state = "in working hours" if hours.in_hours else "outside working hours"
+    names = ", ".join(hours.attribute_names) or "no attributes"
+    out.line(f"{state}: the {hours.layer} layer applies ({names})", style="bold")
 
 
 def _routing(out: Printer, ex: Explanation) -> None:
-    tags = ex.job_input.job.tags if ex.job_input.job else ()
-    for verdict in routing_verdicts(tags, ex.loaded.template, ex.plan.routing):
-        style = "bold green" if verdict.verdict == WON else ""
-        out.line(f"{verdict.verdict.upper():<9}{verdict.rule:<22} {verdict.why}", style=style)
+    tags = ex.decision.job.tags if ex.decision.job else ()
+    for verdict in ex.decision.routing:
+        style = "bold green" if verdict.verdict is Verdict.WON else ""
+        label = "NO MATCH" if verdict.verdict is Verdict.NO_MATCH else verdict.verdict.upper()
+        out.line(f"{label:<9}{verdict.rule:<22} {_why(verdict, tags)}", style=style)
+
+
+def _why(verdict: RuleVerdict, tags: tuple[str, ...]) -> str:
+    """The verdict's fields in words."""
+    sets = "; ".join(f"{attribute.name} = {attribute.value}" for attribute in verdict.sets)
+    verb = _VERB.get(verdict.indicator, "")
+    if verdict.verdict is Verdict.OFF:
+        if verdict.off_by != verdict.flag:
+            return f"{verdict.off_by} is on, so TAG_START/TAG_END/DEFAULT routing is not applied (B-5.1)"
+        return f"{verdict.flag} is false"
+    if verdict.flag != TAG_ROUTING_FLAG:
+        if verdict.verdict is Verdict.WON:
+            return f"tag {verdict.matched_tag}: {sets}"
+        return f"no tag starts with {verdict.rule}: the lower layers stand"
+    if verb:
+        return _routing_why(verdict, verb, sets, tags)
+    return _default_why(verdict, sets)
+
+
+def _routing_why(verdict: RuleVerdict, verb: str, sets: str, tags: tuple[str, ...]) -> str:
+    value = verdict.indicator_value
+    if verdict.verdict is Verdict.WON:
+        return f"tag {verdict.matched_tag} {verb} with {value!r}: {sets} (the first rule in template order that matches)"
+    if verdict.verdict is Verdict.LOST:
+        return f"tag {verdict.matched_tag} {verb} with {value!r} too, but {verdict.beaten_by} comes first"
+    return f"no tag {verb} with {value!r} ({', '.join(tags) if tags else 'the job has no tags'})"
+
+
+def _default_why(verdict: RuleVerdict, sets: str) -> str:
+    if verdict.verdict is Verdict.WON:
+        return f"no TAG_START/TAG_END rule matched a tag: {sets}"
+    if verdict.verdict is Verdict.LOST:
+        return f"not needed: {verdict.beaten_by} won"
+    if verdict.indicator:
+        return "no rule matched, but the DEFAULT rule names no attribute"
+    if verdict.rule == NO_ROUTING_RULES:
+        return "the template has none"
+    return "the template has no DEFAULT rule"
 
 
 def _attributes(out: Printer, ex: Explanation) -> None:
-    values = placeholder_values(ex.event, ex.now)
-    rows = [(a.name, expand(a.value, values), a.layer.value) for a in ex.plan.attributes.values()]
+    rows = [(a.name, a.value, a.layer.value) for a in ex.decision.attributes]
     out.columns(("attribute", "value", "layer"), rows)
-    if ex.plan.action in _UPDATING:
+    if ex.decision.action in _UPDATING:
         out.line("not sent: an update carries the new failure and the status only")
 
 
 def _outcome(out: Printer, ex: Explanation) -> None:
-    first, *rest = outcome_lines(ex)
-    out.line(first, style="bold")
+    out.line(_decision_line(ex.decision), style="bold")
     if ex.request is not None:
         out.line(f"Summit request: {ex.request.method} {ex.request.url}")
-        for json_line in request_json(ex.request).splitlines():
+        for json_line in json.dumps(ex.request.body, indent=2, ensure_ascii=False).splitlines():
             out.line(json_line)
-    for line in rest:
+    for line in (*_write_back(ex), *_job_log(ex)):
         out.line(line)
+    out.line("dry run: nothing was sent to Summit, nothing was written to OpCon, no file was written")
 
 
-def _windows(days: dict[int, DayWindow], now: datetime) -> str:
-    today, yesterday = now.weekday(), (now.weekday() - 1) % 7
-    text = _window(WEEKDAYS[today], days.get(today))
-    earlier = days.get(yesterday)
-    if earlier is not None and earlier.wraps:
-        text += f"; {_window(WEEKDAYS[yesterday], earlier)} runs past midnight"
-    return text
+def _decision_line(decision: ReportDecision) -> str:
+    if decision.incident is not None:
+        naming = f", naming closed ticket {decision.previous_ticket}" if decision.previous_ticket else ""
+        return f"CREATE a new incident with status {decision.incident.status}{naming} ({decision.reason})"
+    if decision.update is not None:
+        verb = "REOPEN" if decision.action is Action.REOPENED else "UPDATE"
+        update = decision.update
+        return f"{verb} incident {update.ticket_number}: add this failure, status {update.status} ({decision.reason})"
+    if decision.action is Action.KEPT:
+        return f"KEEP in the outbox (exit 1): {decision.reason}"
+    return f"NO INCIDENT (exit 0): {decision.reason}"
+
+
+def _write_back(ex: Explanation) -> list[str]:
+    decision = ex.decision
+    if decision.write_back is None:
+        missing = decision.action is Action.CREATED and decision.job is None
+        return ["OpCon: nothing written back (the job is not in OpCon, B-4.3)" if missing
+                else "OpCon: nothing written back"]
+    assumed = " (offline: assuming OpCon holds the job)" if ex.lookup is Lookup.OFFLINE else ""
+    link = (f" linked to {ex.new_ticket_url}" if ex.new_ticket_url
+            else " without a link (the template has no viewIncident URL)")
+    lines = [f"OpCon: Incident Ticket ID of job {decision.job.name} := <new ticket number>{link}{assumed}"]
+    if decision.write_back.documentation is not None:
+        first = decision.write_back.documentation.text.splitlines()[0]
+        lines.append(f"OpCon: documentation first line := {first!r}, the rest kept as it is")
+    return lines
+
+
+def _job_log(ex: Explanation) -> list[str]:
+    if ex.request is None or ex.decision.job is None:
+        return []
+    if not ex.decision.attach_job_log:
+        return ["job log: not attached (includeJobLogAttachment is false)"]
+    return ["job log: report would fetch it from OpCon and attach it to the incident (explain does not fetch it)"]
 
 
 def _window(day: str, window: DayWindow | None) -> str:

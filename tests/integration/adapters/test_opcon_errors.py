@@ -157,3 +157,23 @@ def test_job_log_calls_map_errors_the_same_way_b_4_11(respx_mock):
 
     with pytest.raises(OpConUnavailable, match="POST /api/jobinstanceactions could not be reached"):
         OpConJobLogs(opcon_client(), sleep=lambda _: None).fetch(make_job())
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind", "status"),
+    [
+        (httpx.Response(401), OpConError, 401),
+        (httpx.Response(503), OpConUnavailable, 503),
+        (httpx.Response(200, text="not json"), OpConError, 200),
+        (httpx.ConnectError("refused"), OpConUnavailable, None),
+    ],
+    ids=["refused", "transient", "unreadable", "no-answer"],
+)
+def test_errors_carry_opcons_status_and_the_call_as_fields(respx_mock, reply, kind, status):
+    effect = {"side_effect": reply} if isinstance(reply, Exception) else {"return_value": reply}
+    respx_mock.get(SCHEDULES).mock(**effect)
+
+    with pytest.raises(kind) as raised:
+        find()
+
+    assert (raised.value.status_code, raised.value.service) == (status, "GET /api/dailyschedules")

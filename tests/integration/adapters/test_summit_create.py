@@ -5,7 +5,7 @@ import json
 import pytest
 
 from summit_connector.application.errors import SummitRejected
-from summit_connector.domain.incident import CustomField
+from summit_connector.domain.template import CustomAttribute
 from summit_connector.domain.template import SummitOptions
 from summit_samples import (
     INCIDENT_URL,
@@ -67,7 +67,7 @@ def test_create_sends_json_headers_b_4_9():
 def test_create_sends_attributes_as_ticket_keys_and_custom_attributes_as_custom_fields_b_4_7_b_4_9():
     incident = make_incident(
         attributes=(("Assigned_WorkGroup_Name", "DevOps"), ("Category_Name", "ElasticSearch")),
-        custom_fields=(CustomField("Integration", "External Issue ID", "13579"),),
+        custom_fields=(CustomAttribute("Integration", "External Issue ID", "13579"),),
     )
 
     with summit_mock() as summit:

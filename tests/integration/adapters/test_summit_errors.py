@@ -115,3 +115,42 @@ def test_the_adapter_repr_does_not_show_the_api_key_b_6_3():
 
     assert API_KEY not in repr(incidents)
     assert API_KEY not in repr(incidents._connection)
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind", "status"),
+    [
+        (dict(status_code=401), SummitRejected, 401),
+        (dict(status_code=503), SummitUnavailable, 503),
+        (dict(status_code=200, content=b""), SummitRejected, 200),
+    ],
+    ids=["refused", "transient", "empty"],
+)
+def test_errors_carry_summits_status_and_the_service_as_fields(reply, kind, status):
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(**reply)
+
+        with pytest.raises(kind) as raised:
+            make_incidents().create(make_incident())
+
+    assert (raised.value.status_code, raised.value.service) == (status, "IM_LogOrUpdateIncident")
+
+
+def test_a_rejection_in_summits_words_names_the_service():
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(json=logged_reply(0, Errors="Category not found"))
+
+        with pytest.raises(SummitRejected) as raised:
+            make_incidents().create(make_incident())
+
+    assert raised.value.service == "IM_LogOrUpdateIncident"
+
+
+def test_a_transport_failure_names_the_service_but_no_status():
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).mock(side_effect=httpx.ConnectError("refused"))
+
+        with pytest.raises(SummitUnavailable) as raised:
+            make_incidents().create(make_incident())
+
+    assert (raised.value.status_code, raised.value.service) == (None, "IM_LogOrUpdateIncident")

@@ -1,7 +1,7 @@
 """masked() and create_envelope(): what DEBUG logs and `explain` may show (B-6.3, B-7)."""
 
 from summit_connector.adapters.summit import create_envelope, masked, serialise
-from summit_connector.domain.incident import CustomField
+from summit_connector.domain.template import CustomAttribute
 from summit_connector.domain.template import SummitOptions
 from summit_samples import API_KEY, make_incident
 
@@ -44,7 +44,7 @@ def test_masked_leaves_empty_secrets_visible_and_the_original_untouched_b_6_3():
 
 
 def test_create_envelope_is_the_exact_body_create_sends_b_4_9_b_7():
-    incident = make_incident(custom_fields=(CustomField("G", "N", "V"),))
+    incident = make_incident(custom_fields=(CustomAttribute("G", "N", "V"),))
 
     envelope = create_envelope(incident, API_KEY, SummitOptions(org_id=3))
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from summit_connector.adapters.config.config_checks import check_connector_config, check_template_file
+from summit_connector.adapters.config.checks import check_connector_config, check_template_file
 from summit_connector.adapters.config.settings import ConnectorConfig
 from summit_connector.domain.findings import Finding, Severity
 
@@ -192,3 +192,20 @@ def test_policy_findings_of_the_domain_carry_the_template_file_b_5_1(tmp_path):
     findings = check_template(tmp_path, template)
 
     assert where(findings) == [("templates/site.json", "rules", Severity.WARNING)]
+
+
+def test_a_token_refused_from_dotenv_is_a_finding_of_that_file_b_2_4(tmp_path):
+    (tmp_path / ".env").write_text("SUMMIT_CONNECTOR_OPCON_TOKEN=ENC:gAAAAsecret\n")
+
+    config, findings = check_config(tmp_path, environ={})
+
+    assert config is None
+    assert where(findings) == [(str(tmp_path / ".env"), "SUMMIT_CONNECTOR_OPCON_TOKEN", Severity.ERROR)]
+
+
+def test_a_hint_follows_the_problem_not_the_words_of_the_value_b_7(tmp_path):
+    findings = check_template(tmp_path, make_template(rules={"includeJobLogAttachment": "plain text"}))
+
+    [finding] = findings
+    assert finding.location == "rules.includeJobLogAttachment"
+    assert "encrypt" not in finding.hint

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summit_connector.adapters.config.connector_config import load_connector_config
+from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.application.errors import InvalidInput
+from summit_connector.domain.findings import Severity
 
 VENDOR_EXAMPLE = """\
 [GENERAL]
@@ -210,7 +211,7 @@ def test_uses_tls_false_gives_an_http_url_and_a_warning_b2_3(tmp_path):
     config = load(tmp_path, extra="[OPCON API]\nUSES_TLS=False\nPORT=9010\n")
 
     assert config.opcon.base_url == "http://opcon.example.com:9010"
-    assert any("USES_TLS=False" in warning for warning in config.warnings)
+    assert any("USES_TLS=False" in warning.line() for warning in config.warnings)
 
 
 def test_address_may_carry_its_own_scheme_and_port_b2_1(tmp_path):
@@ -282,7 +283,7 @@ def test_plain_token_in_the_file_is_accepted_with_a_warning_b6_2(tmp_path):
     config = load(tmp_path)
 
     assert config.opcon.token == "file-token"
-    assert config.warnings == (
+    assert tuple(warning.line() for warning in config.warnings) == (
         f"{tmp_path / 'Connector.config'}: [OPCON API] TOKEN is plain text; "
         "encrypt it or move it to the environment or .env",
     )
@@ -291,7 +292,7 @@ def test_plain_token_in_the_file_is_accepted_with_a_warning_b6_2(tmp_path):
 def test_plain_token_warning_never_shows_the_token_b6_3(tmp_path):
     config = load(tmp_path)
 
-    assert "file-token" not in " ".join(config.warnings)
+    assert "file-token" not in " ".join(repr(warning) for warning in config.warnings)
     assert "file-token" not in repr(config)
 
 
@@ -310,6 +311,39 @@ def test_port_that_is_not_a_number_is_an_error_naming_section_key_and_value_b1_4
     message = error_of(tmp_path, MINIMAL + "PORT=abc\n")
 
     assert message.endswith("Connector.config: [OPCON API] PORT: must be a whole number, got 'abc'")
+
+
+def test_an_error_carries_its_finding_and_its_line_is_the_finding_b1_4(tmp_path):
+    with pytest.raises(InvalidInput) as caught:
+        load(tmp_path, MINIMAL + "PORT=abc\n")
+
+    finding = caught.value.finding
+    assert (finding.file, finding.location, finding.severity) == (
+        str(tmp_path / "Connector.config"), "[OPCON API] PORT", Severity.ERROR,
+    )
+    assert finding.message == "must be a whole number, got 'abc'"
+    assert "run check again" in finding.hint
+    assert str(caught.value) == finding.line()
+
+
+def test_a_warning_is_a_finding_whose_line_reads_as_before_b2_3(tmp_path):
+    config = load(tmp_path, MINIMAL + "USES_TLS=False\n", environ={"SUMMIT_CONNECTOR_OPCON_TOKEN": "env-token"})
+
+    [warning] = config.warnings
+    assert (warning.location, warning.severity) == ("[OPCON API]", Severity.WARNING)
+    assert warning.line() == (
+        f"{tmp_path / 'Connector.config'}: [OPCON API] uses plain http (USES_TLS=False or an http:// ADDRESS): "
+        "the token travels unencrypted"
+    )
+
+
+def test_a_token_refused_from_the_environment_names_the_variable_not_the_file_b2_4(tmp_path):
+    with pytest.raises(InvalidInput) as caught:
+        load(tmp_path, environ={"SUMMIT_CONNECTOR_OPCON_TOKEN": "ENC:gAAAAsecret"})
+
+    finding = caught.value.finding
+    assert (finding.file, finding.location) == ("environment", "SUMMIT_CONNECTOR_OPCON_TOKEN")
+    assert "needs its key" in finding.message and "secret" not in finding.message
 
 
 def test_daily_start_hour_25_is_an_error_b2_1(tmp_path):

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from summit_connector.adapters.config.connector_config import load_connector_config
-from summit_connector.adapters.config.secret_key import KEY_ENV, SecretKey, obtain_key
-from summit_connector.adapters.config.secrets import encrypt
+from summit_connector.adapters.config.connector_file import load_connector_config
+from summit_connector.adapters.config.secrets import KEY_ENV, SecretKey, encrypt, obtain_key
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.application.errors import InvalidInput
 
@@ -152,7 +151,7 @@ def test_legacy_and_plain_values_are_still_accepted_without_any_key_b6_2(tmp_pat
 
     assert legacy_config.opcon.token == "legacy-token" and legacy_config.warnings == ()
     assert plain_config.opcon.token == "plain-token"
-    assert "plain text" in plain_config.warnings[0]
+    assert "plain text" in plain_config.warnings[0].line()
     assert not (tmp_path / "Connector.key").exists()
 
 
@@ -160,7 +159,7 @@ def test_cryptography_is_imported_only_for_enc_values(tmp_path):
     path = write_config(tmp_path, "plain-token")
     script = (
         "import sys, pathlib\n"
-        "from summit_connector.adapters.config.connector_config import load_connector_config\n"
+        "from summit_connector.adapters.config.connector_file import load_connector_config\n"
         f"load_connector_config(pathlib.Path({str(path)!r}), {{}})\n"
         "print('cryptography' in sys.modules)\n"
     )

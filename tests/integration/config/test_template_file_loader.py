@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from summit_connector.adapters.config.connector_config import load_connector_config
+from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.adapters.config.settings import ConnectorConfig, SummitConnection
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.application.errors import InvalidInput
+from summit_connector.domain.findings import Severity
 from summit_connector.domain.template import Rules, SummitOptions
 from summit_connector.domain.working_hours import DayWindow
 
@@ -200,6 +201,30 @@ def test_working_hours_must_be_four_digit_hhmm_times_b3_2(tmp_path, value, shown
     )
 
 
+def test_a_time_that_is_not_hhmm_carries_the_hint_to_quote_four_digits_b3_2(tmp_path):
+    config = make_config(tmp_path)
+    write_template(tmp_path, make_template(workingHours={"monday": {"start": 800, "stop": "1900"}}))
+
+    with pytest.raises(InvalidInput) as caught:
+        load_template("site", config, {})
+
+    finding = caught.value.finding
+    assert (finding.file, finding.location, finding.severity) == (
+        "templates/site.json", "workingHours.monday.start", Severity.ERROR,
+    )
+    assert '"0800"' in finding.hint
+
+
+def test_unknown_keys_are_warnings_with_a_guess_at_the_key_meant_b3_2(tmp_path):
+    loaded = load(tmp_path, make_template(rules={"includeTagRoutng": True}))
+
+    [unknown] = loaded.unknown_keys
+    assert (unknown.file, unknown.location, unknown.severity) == (
+        "templates/site.json", "rules.includeTagRoutng", Severity.WARNING,
+    )
+    assert unknown.hint == "did you mean includeTagRouting?"
+
+
 def test_a_day_missing_from_working_hours_has_none_b4_8(tmp_path):
     loaded = load(tmp_path, make_template(workingHours={"tuesday": {"start": "2200", "stop": "0600"}}))
 
@@ -240,7 +265,7 @@ def test_unknown_keys_are_ignored_and_listed_as_dotted_paths_b3_2(tmp_path):
 
     loaded = load(tmp_path, template)
 
-    assert set(loaded.unknown_keys) == {
+    assert {warning.location for warning in loaded.unknown_keys} == {
         "colour",
         "rules.includeTagRoutng",
         "workingHours.mondya",
@@ -295,7 +320,7 @@ def test_a_full_http_address_is_kept_with_a_warning_b3_3(tmp_path):
     loaded = load(tmp_path, make_template(address={"value": "http://lab.local:8080/summit/"}))
 
     assert loaded.summit.base_url == "http://lab.local:8080/summit"
-    assert any("address.value uses plain http" in warning for warning in loaded.warnings)
+    assert any("address.value uses plain http" in warning.line() for warning in loaded.warnings)
 
 
 def test_address_with_another_scheme_is_an_error_b3_3(tmp_path):
@@ -376,7 +401,7 @@ def test_plain_api_key_is_accepted_with_a_warning_that_does_not_show_it_b6_2(tmp
     loaded = load(tmp_path, make_template())
 
     assert loaded.summit.api_key == "file-key"
-    assert loaded.warnings == (
+    assert tuple(warning.line() for warning in loaded.warnings) == (
         "templates/site.json: credentials.apiKey is plain text; encrypt it or move it to the environment or .env",
     )
     assert "file-key" not in repr(loaded)
@@ -392,7 +417,7 @@ def test_an_unknown_tag_indicator_is_a_warning_b3_2(tmp_path):
     loaded = load(tmp_path, make_template(tags=[{"indicator": "TAGSTART", "indicatorValue": "X"}]))
 
     assert (
-        loaded.warnings[0]
+        loaded.warnings[0].line()
         == "templates/site.json: tags[0].indicator: unknown indicator 'TAGSTART'; the rule is never applied"
     )
 

@@ -1,6 +1,6 @@
 """The report flow for a job without a ticket: create, write the number back (B-4.9, B-4.10), job not found (B-4.3)."""
 
-from summit_connector.application.report import Action
+from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules
 
 from ..factories import (
@@ -67,11 +67,15 @@ def test_a_job_not_found_in_opcon_gives_a_warning_naming_the_job():
     assert "JOB404" in outcome.warnings[0] and "not found" in outcome.warnings[0]
 
 
-def test_a_job_not_found_in_opcon_has_nothing_written_back():
+def test_a_job_not_found_in_opcon_is_still_reported_and_nothing_is_written_back_b_4_3():
+    """OpCon holds the same job in another instance of the schedule: that job must not be written to."""
+    other_instance = make_job(make_event(schedule_instance=2))
     template = make_template(rules=Rules(submit_single_incident_per_day=True))
-    connector = make_connector(jobs=(), template=template)
+    connector = make_connector(jobs=(other_instance,), template=template)
 
-    connector.report(make_event())
+    outcome = connector.report(make_event())
 
-    assert connector.daily_jobs.tickets == {}
-    assert connector.daily_jobs.documentation == {}
+    assert (outcome.action, list(connector.incidents.created)) == (Action.CREATED, ["1001"])
+    assert any("not found" in warning for warning in outcome.warnings)
+    assert connector.daily_jobs.tickets == {} and connector.daily_jobs.documentation == {}
+    assert connector.daily_jobs.jobs[other_instance.id].incident_ticket_id == ""

@@ -3,15 +3,14 @@
 from datetime import datetime
 
 from summit_connector.domain.attributes import Layer, ResolvedAttribute, resolve_attributes
-from summit_connector.domain.tags import TagAttribute
-from summit_connector.domain.template import Rules, Template
+from summit_connector.domain.template import Attribute, Rules, Template
 
 from ..factories import attributes, incident_attributes, make_job, make_template, plan, working_hours
 
 IN_HOURS = datetime(2024, 9, 23, 10, 0)
 OUT_OF_HOURS = datetime(2024, 9, 23, 20, 0)
 DEFAULTS = attributes(Priority_Name="P3")
-BY_TAG = (TagAttribute("Priority_Name", "tag", "test"),)
+BY_TAG = (Attribute("Priority_Name", "tag"),)
 
 
 def layered_template(**overrides: object) -> Template:
@@ -25,7 +24,7 @@ def layered_template(**overrides: object) -> Template:
     return make_template(**{**values, **overrides})
 
 
-def priority(template: Template, now: datetime = IN_HOURS, tags: tuple[TagAttribute, ...] = ()) -> ResolvedAttribute:
+def priority(template: Template, now: datetime = IN_HOURS, tags: tuple[Attribute, ...] = ()) -> ResolvedAttribute:
     return resolve_attributes(DEFAULTS, template, now, tags)["Priority_Name"]
 
 

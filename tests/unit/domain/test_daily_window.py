@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from summit_connector.domain.daily_window import blocks_new_incident, last_incident_date, stamp_documentation
 from summit_connector.domain.model import Documentation
-from summit_connector.domain.plan import PlannedAction
+from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules
 
 from ..factories import make_job, make_settings, make_template, plan
@@ -88,8 +88,8 @@ def test_a_new_incident_inside_the_window_is_not_created():
 
     result = plan(job, SINGLE_PER_DAY, settings=make_settings(daily_start_hour=6), now=datetime(2024, 9, 21, 5, 59))
 
-    assert result.action is PlannedAction.SKIP_DAILY_WINDOW
-    assert result.incident is None and result.documentation is None
+    assert result.action is Action.SKIPPED_DAILY_WINDOW
+    assert result.incident is None and result.write_back is None
 
 
 def test_a_created_incident_stamps_todays_calendar_date_even_before_the_start_hour():
@@ -97,8 +97,8 @@ def test_a_created_incident_stamps_todays_calendar_date_even_before_the_start_ho
 
     result = plan(job, SINGLE_PER_DAY, settings=make_settings(daily_start_hour=6), now=datetime(2024, 9, 22, 3, 0))
 
-    assert result.action is PlannedAction.CREATE
-    assert result.documentation == Documentation("Last Incident Date : 2024-09-22\r\nRun book", 55, "Daily")
+    assert result.action is Action.CREATED
+    assert result.write_back.documentation == Documentation("Last Incident Date : 2024-09-22\r\nRun book", 55, "Daily")
 
 
 def test_without_the_rule_the_line_is_ignored_and_not_written():
@@ -106,8 +106,8 @@ def test_without_the_rule_the_line_is_ignored_and_not_written():
 
     result = plan(job, make_template(), now=datetime(2024, 9, 23, 12))
 
-    assert result.action is PlannedAction.CREATE
-    assert result.documentation is None
+    assert result.action is Action.CREATED
+    assert result.write_back.documentation is None
 
 
 def test_the_window_does_not_hold_an_update_of_an_open_ticket():
@@ -115,7 +115,7 @@ def test_the_window_does_not_hold_an_update_of_an_open_ticket():
 
     result = plan(job, SINGLE_PER_DAY, ticket_status="Assigned", now=datetime(2024, 9, 23, 12))
 
-    assert result.action is PlannedAction.UPDATE
+    assert result.action is Action.UPDATED
 
 
 def test_the_window_holds_the_new_incident_that_a_closed_ticket_would_get():
@@ -123,7 +123,7 @@ def test_the_window_holds_the_new_incident_that_a_closed_ticket_would_get():
 
     result = plan(job, SINGLE_PER_DAY, ticket_status="Closed", now=datetime(2024, 9, 23, 12))
 
-    assert result.action is PlannedAction.SKIP_DAILY_WINDOW
+    assert result.action is Action.SKIPPED_DAILY_WINDOW
 
 
 def test_a_last_incident_date_at_the_end_of_the_calendar_is_ignored_not_a_crash_b_4_6():

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from summit_connector.domain.model import DailyJob
-from summit_connector.domain.plan import PlannedAction
+from summit_connector.domain.decision import Action
 from summit_connector.domain.template import SummitOptions
 
 from ..factories import make_event, make_job, make_template, plan
@@ -21,7 +21,7 @@ def job_with_ticket(**overrides: object) -> DailyJob:
 def test_an_open_ticket_is_updated_with_its_status_unchanged(status):
     result = plan(job_with_ticket(), ticket_status=status)
 
-    assert result.action is PlannedAction.UPDATE
+    assert result.action is Action.UPDATED
     assert (result.update.ticket_number, result.update.status) == (TICKET, status)
     assert result.incident is None
 
@@ -44,7 +44,7 @@ def test_a_resolved_ticket_is_updated_with_the_reopen_status():
 
     result = plan(job_with_ticket(), template, ticket_status="Resolved")
 
-    assert result.action is PlannedAction.REOPEN
+    assert result.action is Action.REOPENED
     assert (result.update.ticket_number, result.update.status) == (TICKET, "Reopened")
     assert "JOB001" in result.update.information
 
@@ -53,7 +53,7 @@ def test_a_resolved_ticket_is_updated_with_the_reopen_status():
 def test_a_ticket_in_closed_statuses_gets_a_new_incident_that_names_the_previous_number(status):
     result = plan(job_with_ticket(), ticket_status=status)
 
-    assert result.action is PlannedAction.CREATE
+    assert result.action is Action.CREATED
     assert result.update is None
     assert TICKET in result.incident.information
     assert result.incident.status == "New"
@@ -66,26 +66,26 @@ def test_closed_statuses_are_the_templates_own_list():
     done = plan(job_with_ticket(), template, ticket_status="Done")
     closed = plan(job_with_ticket(), template, ticket_status="Closed")
 
-    assert done.action is PlannedAction.CREATE
-    assert closed.action is PlannedAction.UPDATE
+    assert done.action is Action.CREATED
+    assert closed.action is Action.UPDATED
 
 
 @pytest.mark.parametrize("status", [None, "", "   "])
 def test_an_unreadable_status_falls_back_to_an_update_with_the_reopen_status(status):
     result = plan(job_with_ticket(), ticket_status=status)
 
-    assert result.action is PlannedAction.REOPEN
+    assert result.action is Action.REOPENED
     assert (result.update.ticket_number, result.update.status) == (TICKET, "In-Progress")
 
 
 def test_status_names_are_matched_whatever_their_case():
-    assert plan(job_with_ticket(), ticket_status="RESOLVED").action is PlannedAction.REOPEN
-    assert plan(job_with_ticket(), ticket_status="closed").action is PlannedAction.CREATE
+    assert plan(job_with_ticket(), ticket_status="RESOLVED").action is Action.REOPENED
+    assert plan(job_with_ticket(), ticket_status="closed").action is Action.CREATED
 
 
 def test_a_blank_ticket_id_is_no_ticket():
     result = plan(make_job(incident_ticket_id="  "), ticket_status=None)
 
-    assert result.action is PlannedAction.CREATE
+    assert result.action is Action.CREATED
     assert result.previous_ticket == ""
     assert result.existing is None

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from summit_connector.domain.plan import PlannedAction
+from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules, TagRule, Template
 
 from ..factories import EXIT_ON_NOTICKET, make_job, make_template, plan
@@ -17,8 +17,8 @@ def test_a_tag_equal_to_an_exit_rule_value_means_no_incident():
 
     result = plan(job, exit_template())
 
-    assert result.action is PlannedAction.SKIP_EXIT
-    assert result.incident is None and result.update is None and result.documentation is None
+    assert result.action is Action.SKIPPED_EXIT
+    assert result.incident is None and result.update is None and result.write_back is None
 
 
 def test_the_exit_decision_names_the_tag():
@@ -33,19 +33,19 @@ def test_exit_is_honoured_with_every_rule_flag_on():
 
     result = plan(make_job(tags=("NOTICKET",)), exit_template(every_rule))
 
-    assert result.action is PlannedAction.SKIP_EXIT
+    assert result.action is Action.SKIPPED_EXIT
 
 
 def test_exit_needs_the_whole_tag():
     result = plan(make_job(tags=("NOTICKET_X", "X_NOTICKET", "NOTICKETS")), exit_template())
 
-    assert result.action is PlannedAction.CREATE
+    assert result.action is Action.CREATED
 
 
 def test_exit_is_case_sensitive():
     result = plan(make_job(tags=("noticket", "NoTicket")), exit_template())
 
-    assert result.action is PlannedAction.CREATE
+    assert result.action is Action.CREATED
 
 
 def test_exit_is_checked_before_the_existing_ticket():
@@ -53,7 +53,7 @@ def test_exit_is_checked_before_the_existing_ticket():
 
     result = plan(job, exit_template(), ticket_status="Resolved")
 
-    assert result.action is PlannedAction.SKIP_EXIT
+    assert result.action is Action.SKIPPED_EXIT
     assert result.update is None
 
 
@@ -62,14 +62,14 @@ def test_exit_is_checked_before_the_daily_window():
 
     result = plan(job, exit_template(Rules(submit_single_incident_per_day=True)), now=datetime(2024, 9, 23, 12))
 
-    assert result.action is PlannedAction.SKIP_EXIT
+    assert result.action is Action.SKIPPED_EXIT
 
 
 def test_exit_is_checked_before_tag_routing():
     result = plan(make_job(tags=("WRKGRP_DevOps", "NOTICKET")), exit_template(Rules(include_work_group_name_tag=True)))
 
-    assert result.action is PlannedAction.SKIP_EXIT
-    assert result.attributes == {}
+    assert result.action is Action.SKIPPED_EXIT
+    assert result.attributes == ()
 
 
 def test_a_tag_rule_of_another_kind_with_the_same_value_is_no_exit():
@@ -77,4 +77,4 @@ def test_a_tag_rule_of_another_kind_with_the_same_value_is_no_exit():
 
     result = plan(make_job(tags=("NOTICKET",)), template)
 
-    assert result.action is PlannedAction.CREATE
+    assert result.action is Action.CREATED

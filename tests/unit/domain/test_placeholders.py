@@ -5,7 +5,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 
 from summit_connector.domain.attributes import Layer, ResolvedAttribute
-from summit_connector.domain.incident import build_new_incident
+from summit_connector.domain.incident import build_new_incident, expanded
 from summit_connector.domain.placeholders import expand, placeholder_values, unknown_placeholders
 from summit_connector.domain.template import CustomAttribute
 
@@ -65,7 +65,7 @@ def test_quotes_backslashes_and_newlines_in_names_survive_into_the_incident():
     job = 'Parent_Job[Sub] "nightly"\\share\nsecond line'
     template = make_template(ticket_description="Job @EV_Job failed", ticket_information="@EV_Job")
 
-    incident = build_new_incident(make_event(job=job), template, {}, NOW)
+    incident = build_new_incident(make_event(job=job), template, (), NOW)
 
     assert incident.description == f"Job {job} failed"
     assert json.loads(json.dumps(asdict(incident)))["information"] == job
@@ -75,7 +75,9 @@ def test_placeholders_in_attribute_and_custom_attribute_values_are_expanded():
     template = make_template(custom_attributes=(CustomAttribute("OpCon", "Schedule", "@EV_Schedule/@EV_ScheduleId"),))
     resolved = {"Source": ResolvedAttribute("Source", "OpCon @EV_Agent", Layer.TEMPLATE)}
 
-    incident = build_new_incident(make_event(agent="AGT", schedule="PAYROLL", schedule_id=42), template, resolved, NOW)
+    event = make_event(agent="AGT", schedule="PAYROLL", schedule_id=42)
+
+    incident = build_new_incident(event, template, expanded(resolved, event, NOW), NOW)
 
     assert incident.attributes == (("Source", "OpCon AGT"),)
     assert incident.custom_fields[0].value == "PAYROLL/42"

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from summit_connector.domain.tags import engineer_email, route_by_tags
+from summit_connector.domain.tags import Verdict, engineer_email, route_by_tags
 from summit_connector.domain.template import Rules, TagRule
 
 from ..factories import DEFAULT_TO_DEVOPS, ROUTE1_TO_APPLICATION_ONE
@@ -78,12 +78,28 @@ def test_tag_routing_off_ignores_matching_tags():
     assert routed(("APP1_ROUTE1",), Rules()) == {}
 
 
-def test_the_routing_result_records_which_rules_were_checked_and_which_won():
-    routing = route_by_tags(("APP1_ROUTE1",), ROUTING, VENDOR_RULES)
+def test_each_rule_gets_its_verdict_in_the_pass_that_picks_the_winner():
+    route1_end = TagRule("TAG_END", "_ROUTE1", WORKGROUP, "Other")
+    routing = route_by_tags(("APP1_ROUTE1", "X_ROUTE1"), ROUTING, (ROUTE1_TO_APPLICATION_ONE, route1_end,
+                                                                   DEFAULT_TO_DEVOPS))
 
-    assert [(check.rule, check.matched_tag) for check in routing.checked_rules] == [
-        (ROUTE1_TO_APPLICATION_ONE, "APP1_ROUTE1"),
+    assert [(v.rule, v.verdict, v.matched_tag, v.beaten_by) for v in routing.verdicts] == [
+        ("WRKGRP_", Verdict.OFF, "", ""),
+        ("TAG_END ROUTE1", Verdict.WON, "APP1_ROUTE1", ""),
+        ("TAG_END _ROUTE1", Verdict.LOST, "APP1_ROUTE1", "TAG_END ROUTE1"),
+        ("DEFAULT", Verdict.LOST, "", "TAG_END ROUTE1"),
+        ("CATNAME_", Verdict.OFF, "", ""),
+        ("ASSIGNTO_", Verdict.OFF, "", ""),
     ]
+
+
+def test_work_group_routing_turns_tag_routing_off_b_5_1():
+    routing = route_by_tags(("APP1_ROUTE1",), Rules(include_tag_routing=True, include_work_group_name_tag=True),
+                            VENDOR_RULES)
+
+    assert {(v.rule, v.off_by) for v in routing.verdicts if v.flag == "includeTagRouting"} >= {
+        ("TAG_END ROUTE1", "includeWorkGroupNameTag"), ("DEFAULT", "includeWorkGroupNameTag"),
+    }
 
 
 def test_a_catname_tag_sets_the_category():

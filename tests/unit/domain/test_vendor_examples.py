@@ -3,7 +3,7 @@
 The config [DEFAULTS] here name other values than the examples expect, so only the tag rules can produce them.
 """
 
-from summit_connector.domain.plan import PlannedAction
+from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules, TagRule, Template
 
 from ..factories import EXIT_ON_NOTICKET, incident_attributes, make_job, make_settings, plan, vendor_routing_template
@@ -28,7 +28,7 @@ def test_tags_app1_route1_and_noticket_create_no_ticket():
 
     result = plan(make_job(tags=("APP1_ROUTE1", "NOTICKET")), template, settings=SETTINGS)
 
-    assert result.action is PlannedAction.SKIP_EXIT
+    assert result.action is Action.SKIPPED_EXIT
     assert result.incident is None
 
 

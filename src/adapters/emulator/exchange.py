@@ -1,9 +1,8 @@
-"""HTTP values the emulator's handlers exchange: a parsed request, a response, and OpCon's three error shapes."""
+"""HTTP values the emulator's handlers exchange: a parsed request, a response, and an error that carries one."""
 
 import json
 from dataclasses import dataclass
 from functools import cached_property
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -82,52 +81,9 @@ def text_response(status: int, text: str, content_type: str = "text/html; charse
     return Response(status, text.encode("utf-8"), content_type)
 
 
-def api_errors(status: int, message: str) -> Response:
-    """OpCon error shape 1: an array of ApiError (used for 401)."""
-    return json_response([{"resource": None, "name": None, "code": status, "message": message, "ids": None}], status)
-
-
-def code_message(status: int, message: str) -> Response:
-    """OpCon error shape 2: a single `{code, message}` object (used for 400)."""
-    return json_response({"code": status, "message": message}, status)
-
-
-def problem(status: int, detail: str, instance: str) -> Response:
-    """OpCon error shape 3: RFC 7807 ProblemDetails (used for 404, 405 and injected failures)."""
-    body = {"type": f"https://httpstatuses.io/{status}", "title": _reason(status), "status": status,
-            "detail": detail, "instance": instance}
-    return Response(status, json.dumps(body).encode("utf-8"), "application/problem+json; charset=utf-8")
-
-
-def _reason(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
-
-
 class HttpError(Exception):
     """Raised by a handler to answer with `response` instead."""
 
     def __init__(self, response: Response) -> None:
         super().__init__(response.status)
         self.response = response
-
-
-def bad_request(message: str) -> HttpError:
-    return HttpError(code_message(400, message))
-
-
-def not_found(detail: str, instance: str) -> HttpError:
-    return HttpError(problem(404, detail, instance))
-
-
-def object_body(request: Request) -> dict[str, Any]:
-    """The JSON object a POST/PUT must carry, else a 400 in OpCon's `{code, message}` shape."""
-    try:
-        body = request.json_body()
-    except ValueError:
-        raise bad_request("The request body is not valid JSON.") from None
-    if not isinstance(body, dict):
-        raise bad_request("The request body must be a JSON object.")
-    return body

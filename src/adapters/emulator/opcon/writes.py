@@ -3,11 +3,10 @@
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
-from summit_connector.adapters.emulator.opcon_json import documentation_json, ticket_json
+from summit_connector.adapters.emulator.exchange import Request, Response, json_response
+from summit_connector.adapters.emulator.opcon.daily_json import documentation_json, ticket_json
+from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found, object_body
 from summit_connector.adapters.emulator.records import DocumentationWrite, Job, TicketWrite
-from summit_connector.adapters.emulator.wire import (
-    Request, Response, bad_request, json_response, not_found, object_body,
-)
 
 
 def get_tickets(ctx: Context, request: Request, uid: str) -> Response:

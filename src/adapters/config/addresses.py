@@ -1,4 +1,4 @@
-"""Addresses from Connector.config and templates as base URLs, validated the same way for OpCon and Summit."""
+"""ADDRESS in Connector.config and `address.value` in templates as base URLs, validated the same way for both."""
 
 from urllib.parse import SplitResult, urlsplit
 
@@ -11,8 +11,8 @@ def as_base_url(address: str, scheme: str, default_port: int | None = None) -> s
     return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
 
 
-def plain_http_warning(base_url: str, warning: str) -> tuple[str, ...]:
-    return () if base_url.startswith("https://") else (warning,)
+def is_plain_http(base_url: str) -> bool:
+    return not base_url.startswith("https://")
 
 
 def shown(address: str) -> str:

@@ -1,9 +1,10 @@
 """The emulated OpCon REST API: routes, the `Authorization: Token <token>` check, error shapes (opcon-api.md §9)."""
 
-from summit_connector.adapters.emulator import jors, opcon_reads as reads, opcon_writes as writes
 from summit_connector.adapters.emulator.context import Context
+from summit_connector.adapters.emulator.exchange import HttpError, Request, Response
+from summit_connector.adapters.emulator.opcon import jors, reads, writes
+from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
 from summit_connector.adapters.emulator.routing import Route, find
-from summit_connector.adapters.emulator.wire import HttpError, Request, Response, api_errors, problem
 
 ROUTES = (
     Route("GET", "api/version", reads.version, auth=False),

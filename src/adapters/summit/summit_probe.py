@@ -1,27 +1,21 @@
 """`check --online` against Summit: one API-key call, `IM_GetIncidentDetailsAndChangeHistory` for ticket 0.
 
-A JSON object back means the key works, even when it says the ticket does not exist; words of refusal in
-`Errors`/`Message`, or HTTP 401/403, mean the key is refused (summit-api.md §5, §8).
+A JSON object back means the key works, even when it says the ticket does not exist; HTTP 401/403, or words of
+refusal in `Errors`/`Message`, mean the key is refused (summit-api.md §5, §8). The call goes through the
+transport every report uses; its errors are read by their fields, never their wording.
 """
-
-import re
 
 import httpx
 
 from summit_connector.adapters.config.settings import SummitConnection
 from summit_connector.adapters.summit.envelopes import GET_INCIDENT_DETAILS, details_envelope
-from summit_connector.adapters.redaction import quoted
-from summit_connector.adapters.summit.replies import json_object
-from summit_connector.adapters.summit.transport import post
+from summit_connector.adapters.summit.http import KEY_REFUSED, json_object, post
+from summit_connector.adapters.summit.replies import key_refusal
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import SummitOptions
 
 ADDRESS, API_KEY, INCIDENT_URL = "address.value", "credentials.apiKey", "urls.incident"
-_REFUSAL = re.compile(
-    r"invalid api|invalid key|authenticat|unauthori[sz]ed|not authori[sz]ed|access denied|expired", re.IGNORECASE
-)
-_REFUSED_STATUS = re.compile(r"answered HTTP 40[13]\b")
 _KEY_HINT = ("check credentials.apiKey (or SUMMIT_CONNECTOR_SUMMIT_API_KEY): the Summit user's Login Type must be "
              "API Key, the key not expired, and its role allowed to use the web services")
 _REACH_HINT = "check address.value, the network and [PROXY SERVER] in Connector.config"
@@ -36,10 +30,14 @@ def probe_summit(client: httpx.Client, connection: SummitConnection, options: Su
     except SummitUnavailable as error:
         return Finding(ADDRESS, Severity.ERROR, str(error), _REACH_HINT, source)
     except SummitRejected as error:
-        if _REFUSED_STATUS.search(str(error)):
-            return Finding(API_KEY, Severity.ERROR, str(error), _KEY_HINT, source)
-        return Finding(INCIDENT_URL, Severity.ERROR, str(error), _URL_HINT, source)
-    said = quoted(" ".join(str(reply.get(field) or "") for field in ("Errors", "Message")), key)
-    if _REFUSAL.search(said):
-        return Finding(API_KEY, Severity.ERROR, f"Summit refused the API key: {said}", _KEY_HINT, source)
+        return _rejected(error, source)
+    refusal = key_refusal(reply, key)
+    if refusal:
+        return Finding(API_KEY, Severity.ERROR, f"Summit refused the API key: {refusal}", _KEY_HINT, source)
     return Finding(API_KEY, Severity.OK, f"Summit at {connection.base_url} accepts the API key", "", source)
+
+
+def _rejected(error: SummitRejected, source: str) -> Finding:
+    if error.status_code in KEY_REFUSED:
+        return Finding(API_KEY, Severity.ERROR, str(error), _KEY_HINT, source)
+    return Finding(INCIDENT_URL, Severity.ERROR, str(error), _URL_HINT, source)

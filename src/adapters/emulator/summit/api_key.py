@@ -1,15 +1,8 @@
-"""Summit's reply envelope and the API-key check every service shares (summit-api.md §2, §4.1)."""
+"""The API-key check every Summit service shares (summit-api.md §2)."""
 
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
-
-
-def envelope(errors: str = "", message: str = "", output_object: Any = None, **extra: Any) -> dict[str, Any]:
-    """The common envelope, keys in the alphabetical order .NET DataContract serialisation gives."""
-    reply = {"Errors": errors, "Input": None, "Message": message, "OrgID": 0, "Output": None, "OutputID": 0,
-             "OutputObject": output_object, "TokenID": None, **extra}
-    return dict(sorted(reply.items()))
 
 
 def auth_error(ctx: Context, params: dict[str, Any]) -> str:
@@ -24,9 +17,3 @@ def auth_error(ctx: Context, params: dict[str, Any]) -> str:
     if "OrgID" in proxy and not str(proxy["OrgID"]).strip().isdigit():
         return f"Invalid OrgID '{proxy['OrgID']}'."
     return ""
-
-
-def ticket_number(value: Any) -> str:
-    """`"10001"`, `10001` and `" 10001 "` name the same ticket; anything else is kept as text."""
-    text = str(value if value is not None else "").strip()
-    return str(int(text)) if text.isdigit() else text

@@ -5,10 +5,9 @@ from datetime import timedelta
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
+from summit_connector.adapters.emulator.exchange import Request, Response, json_response
+from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found, object_body
 from summit_connector.adapters.emulator.records import Job, JorsAction
-from summit_connector.adapters.emulator.wire import (
-    Request, Response, bad_request, json_response, not_found, object_body,
-)
 
 
 def submit(ctx: Context, request: Request) -> Response:

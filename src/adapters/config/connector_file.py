@@ -1,19 +1,26 @@
-"""Connector.config (B-2): the vendor INI with our optional additions, validated into `ConnectorConfig`."""
+"""Connector.config (B-2): the vendor INI with our optional additions, its schema, and its loader.
+
+The schema is private pydantic models over the INI's lower-cased keys; the loader reads the file and builds
+`ConnectorConfig`, raising `InvalidInput` with a finding that names file, section, key and value.
+"""
 
 import configparser
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, BaseModel
+from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_validator
 
-from summit_connector.adapters.config.connector_model import SECTIONS, ConnectorFile, ProxySection
-from summit_connector.adapters.config.messages import Location, invalid, validated
-from summit_connector.adapters.config.secrets import open_secret
-from summit_connector.adapters.config.settings import ConnectorConfig, OpConConnection
-from summit_connector.adapters.config.urls import as_base_url, plain_http_warning, shown
-from summit_connector.domain.template import VENDOR_DEFAULT_ATTRIBUTES, Attribute
+from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
+from summit_connector.adapters.config.problems import Location, closest, did_you_mean, ignored, invalid, validated
+from summit_connector.adapters.config.secrets import SecretField, open_secret
+from summit_connector.adapters.config.settings import DEFAULT_HTTP_TIMEOUT, ConnectorConfig, OpConConnection
+from summit_connector.domain.findings import Finding, Severity
+from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES, VENDOR_DEFAULT_ATTRIBUTES, Attribute
 
 TOKEN_ENV = "SUMMIT_CONNECTOR_OPCON_TOKEN"
+SECTIONS = ("GENERAL", "DEFAULTS", "PROXY SERVER", "OPCON API")
 DEFAULT_KEYS = {
     "priority_name_value": "Priority_Name",
     "impact_name_value": "Impact_Name",
@@ -25,6 +32,63 @@ DEFAULT_KEYS = {
     "category_name_value": "Category_Name",
     "assigned_work_group_name_value": "Assigned_WorkGroup_Name",
 }
+RELATIVE = "a relative path is relative to the folder holding Connector.config"
+_NOT_FOUND_HINT = "pass -c PATH or set SUMMIT_CONNECTOR_CONFIG, or create the file"
+_USES_TLS_HINT = "set USES_TLS=True (OpCon 20+ requires TLS); keep False for a lab or the sandbox only"
+_TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0"}
+
+
+def _ini_bool(value: object) -> object:
+    text = str(value).lower()
+    if text in _TRUE | _FALSE:
+        return text in _TRUE
+    raise ValueError("must be True/False, yes/no, on/off or 1/0")
+
+
+IniBool = Annotated[bool, BeforeValidator(_ini_bool)]
+Port = Annotated[int, Field(ge=1, le=65535)]
+
+
+class GeneralSection(BaseModel):
+    joblogdir: str = "joblogs"
+    templatesdir: str = "templates"
+    logdir: str = "log"
+    daily_start_hour: int = Field(0, ge=0, le=23)
+    debug: IniBool = False
+    timezone: str | None = None
+    http_timeout: float = Field(DEFAULT_HTTP_TIMEOUT, gt=0)
+    max_joblog_bytes: int = Field(DEFAULT_MAX_JOBLOG_BYTES, ge=1024)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone name such as Europe/Amsterdam") from None
+        return name
+
+
+class ProxySection(BaseModel):
+    uses_proxy: IniBool = False
+    address: str | None = Field(None, validation_alias=AliasChoices("address", "server"))
+    port: Port | None = None
+
+
+class OpConSection(BaseModel):
+    address: str = Field(validation_alias=AliasChoices("address", "server"))
+    port: Port | None = None
+    uses_tls: IniBool = True
+    token: str = Field("", repr=False)
+    verify_tls: IniBool = True
+    ca_bundle: str | None = None
+
+
+class ConnectorFile(BaseModel):
+    general: GeneralSection = Field(alias="GENERAL")
+    defaults: dict[str, str] = Field(alias="DEFAULTS")
+    proxy: ProxySection = Field(alias="PROXY SERVER")
+    opcon: OpConSection = Field(alias="OPCON API")
 
 
 def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorConfig:
@@ -35,7 +99,7 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
     folder, general, opcon = path.absolute().parent, settings.general, settings.opcon
     base_url = _url(source, "[OPCON API] ADDRESS", opcon.address, "https" if opcon.uses_tls else "http", opcon.port)
     ca_bundle, proxy_url = _ca_bundle(source, folder, opcon.ca_bundle), _proxy_url(source, settings.proxy)
-    token, token_warnings = open_secret(TOKEN_ENV, environ, path, opcon.token, f"{source}: [OPCON API] TOKEN")
+    token, token_warnings = open_secret(SecretField(TOKEN_ENV, source, "[OPCON API] TOKEN"), opcon.token, environ, path)
     connection = OpConConnection(
         base_url=base_url,
         token=token,
@@ -56,9 +120,8 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         max_joblog_bytes=general.max_joblog_bytes,
         proxy_url=proxy_url,
         defaults=_default_attributes(settings.defaults),
-        warnings=plain_http_warning(base_url, f"{source}: [OPCON API] uses plain http (USES_TLS=False or an "
-                                              "http:// ADDRESS): the token travels unencrypted") + token_warnings,
-        unknown_keys=_unknown_keys(sections),
+        warnings=_plain_http(source, base_url) + token_warnings,
+        unknown_keys=_unknown_keys(sections, source),
     )
 
 
@@ -68,7 +131,7 @@ def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:
     try:
         parser.read_string(path.read_text(encoding="utf-8-sig"), source=source)
     except FileNotFoundError:
-        raise invalid(source, "", "file not found") from None
+        raise invalid(source, "", "file not found", _NOT_FOUND_HINT) from None
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
         raise invalid(source, "", f"cannot be read: {str(error).splitlines()[0]}") from None
     sections: dict[str, dict[str, str]] = {name: {} for name in SECTIONS}
@@ -83,21 +146,31 @@ def _without_empty_values(sections: dict[str, dict[str, str]]) -> dict[str, dict
     return {name: {key: value for key, value in values.items() if value} for name, values in sections.items()}
 
 
-def _unknown_keys(sections: dict[str, dict[str, str]]) -> tuple[str, ...]:
-    """`[GENERAL] TEMPLATEDIR` for a key no section model knows, `[EXTRA]` for a whole unknown section."""
-    known = known_keys()
-    unknown_sections = tuple(f"[{name}]" for name in sections if name not in known)
+def _unknown_keys(sections: dict[str, dict[str, str]], source: str) -> tuple[Finding, ...]:
+    """`[EXTRA]` for a whole unknown section, `[GENERAL] TEMPLATEDIR` for a key no section model knows."""
+    known = _known_keys()
+    names = ", ".join(f"[{name}]" for name in SECTIONS)
+    unknown_sections = tuple(
+        ignored(f"[{name}]", "section", f"the sections are {names}", source) for name in sections if name not in known
+    )
     return unknown_sections + tuple(
-        f"[{name}] {key.upper()}" for name, values in sections.items() if name in known
+        ignored(f"[{name}] {key.upper()}", "key", did_you_mean(_upper(closest(key, known[name]))), source)
+        for name, values in sections.items() if name in known
         for key in values if key not in known[name]
     )
 
 
-def known_keys() -> dict[str, set[str]]:
+def _upper(guess: str | None) -> str | None:
+    return guess.upper() if guess else None
+
+
+def _known_keys() -> dict[str, set[str]]:
     """The lower-cased keys each section takes, synonyms included."""
-    sections = {info.alias: info.annotation for info in ConnectorFile.model_fields.values()}
-    models = {name: model for name, model in sections.items() if isinstance(model, type) and issubclass(model, BaseModel)}
-    return {name: _field_names(model) for name, model in models.items()} | {"DEFAULTS": set(DEFAULT_KEYS)}
+    known = {"DEFAULTS": set(DEFAULT_KEYS)}
+    for info in ConnectorFile.model_fields.values():
+        if isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel):
+            known[str(info.alias)] = _field_names(info.annotation)
+    return known
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:
@@ -146,5 +219,12 @@ def _ca_bundle(source: str, folder: Path, name: str | None) -> Path | None:
         return None
     bundle = folder / name
     if not bundle.is_file():
-        raise invalid(source, "[OPCON API] CA_BUNDLE", f"file not found, got {name!r}")
+        raise invalid(source, "[OPCON API] CA_BUNDLE", f"file not found, got {name!r}", RELATIVE)
     return bundle
+
+
+def _plain_http(source: str, base_url: str) -> tuple[Finding, ...]:
+    if not is_plain_http(base_url):
+        return ()
+    problem = "uses plain http (USES_TLS=False or an http:// ADDRESS): the token travels unencrypted"
+    return (Finding("[OPCON API]", Severity.WARNING, problem, _USES_TLS_HINT, source, location_is_subject=True),)

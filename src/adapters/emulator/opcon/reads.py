@@ -6,10 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
-from summit_connector.adapters.emulator.like import name_matcher
-from summit_connector.adapters.emulator.opcon_json import job_json, schedule_json
+from summit_connector.adapters.emulator.exchange import Request, Response, json_response
+from summit_connector.adapters.emulator.opcon.daily_json import job_json, schedule_json
+from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found
+from summit_connector.adapters.emulator.opcon.name_filters import name_matcher
 from summit_connector.adapters.emulator.records import Job, Schedule
-from summit_connector.adapters.emulator.wire import Request, Response, bad_request, json_response, not_found
 
 VERSION = "21.2.0-emulator"
 

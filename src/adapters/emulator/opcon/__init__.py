@@ -1,0 +1,1 @@
+"""The emulated OpCon REST API: routes, reads, writes, JORS, the Daily's JSON, name filters and error shapes."""

@@ -1,0 +1,1 @@
+"""The emulated Symphony Summit web service: operations, incident services, attachments, the envelope, the view page."""

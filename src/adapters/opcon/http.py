@@ -1,0 +1,181 @@
+"""OpCon over HTTP (B-2.3, B-4.2): the client every OpCon adapter is given, the one door every call goes through,
+and how transport failures, refusals and unreadable replies become our named errors.
+
+No proxy: [PROXY SERVER] is for Summit; the OpCon API is on the OpCon server or its network.
+Every error raised here names the call in `service`, carries OpCon's `status_code` when it answered, and never
+holds the token (B-6.3).
+"""
+
+import ssl
+from collections.abc import Iterator
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import TypeAdapter, ValidationError
+
+from summit_connector.adapters.config.settings import OpConConnection
+from summit_connector.adapters.opcon.wire import said
+from summit_connector.adapters.redaction import blanked
+from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.application.errors import InvalidInput, OpConError, OpConUnavailable
+from summit_connector.domain.findings import Finding, Severity
+
+T = TypeVar("T")
+Params = dict[str, str]
+REFUSED_CREDENTIALS = frozenset({401, 403})
+_THROTTLED = 429
+
+
+def make_opcon_client(connection: OpConConnection) -> httpx.Client:
+    """A client for `https://host:port`; callers pass paths starting `/api/`."""
+    return httpx.Client(
+        base_url=connection.base_url,
+        headers={"Authorization": f"Token {connection.token}", "Accept": "application/json"},
+        verify=_verify(connection),
+        timeout=connection.timeout_seconds,
+    )
+
+
+def _verify(connection: OpConConnection) -> ssl.SSLContext | bool:
+    if connection.ca_bundle is None:
+        return connection.verify_tls
+    try:
+        return ssl.create_default_context(cafile=str(connection.ca_bundle))
+    except (OSError, ssl.SSLError) as exc:
+        raise InvalidInput(Finding("[OPCON API] CA_BUNDLE", Severity.ERROR, f"{connection.ca_bundle} cannot be used: "
+                                   f"{exc}", "use a PEM file of CA certificates", location_is_subject=True)) from exc
+
+
+def segment(value: object) -> str:
+    """A path segment with `|`, spaces, brackets, `$` and `/` percent-encoded (B-4.10)."""
+    return quote(str(value), safe="")
+
+
+def untrusted_certificate(error: BaseException) -> bool:
+    """Whether `error` was caused by a server certificate that failed verification (untrusted, expired, other host)."""
+    return any(isinstance(cause, ssl.SSLCertVerificationError) for cause in _causes(error))
+
+
+class OpConHttp:
+    """Wraps the injected client: OpConUnavailable for what is worth retrying (no answer, 429, 5xx), OpConError
+    for refusals and replies that cannot be read."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+        self._token = client.headers.get("Authorization", "").removeprefix("Token ").strip()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        body: Any = None,
+        allow_404: bool = False,
+        without_token: bool = False,
+    ) -> httpx.Response:
+        """The reply when it is 2xx (or 404 with `allow_404`); `without_token` sends no Authorization header."""
+        request = self._client.build_request(method, path, params=params, json=body)
+        if without_token:
+            request.headers.pop("Authorization", None)
+        response = self._send(request)
+        if response.is_success or (allow_404 and response.status_code == 404):
+            return response
+        raise self._refusal(response)
+
+    def fetch(
+        self,
+        method: str,
+        path: str,
+        shape: TypeAdapter[T],
+        *,
+        params: Params | None = None,
+        body: Any = None,
+        none_if_absent: bool = False,
+    ) -> T:
+        """The reply decoded into `shape`; with `none_if_absent`, a 404 or an empty body reads as JSON null."""
+        response = self.call(method, path, params=params, body=body, allow_404=none_if_absent)
+        absent = none_if_absent and (response.status_code == 404 or not response.content.strip())
+        data = None if absent else self._json(response)
+        return self._decoded(shape, data, response)
+
+    def error(self, message: str, status_code: int | None = None, service: str = "") -> OpConError:
+        return OpConError(self._shown(message), status_code=status_code, service=service)
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return self._client.send(request)
+        except httpx.TransportError as exc:
+            message = self._shown(_unreachable(request, exc))
+            raise OpConUnavailable(message, service=_service(request)) from exc
+        except httpx.HTTPError as exc:
+            raise self.error(_unreachable(request, exc), service=_service(request)) from exc
+
+    def _refusal(self, response: httpx.Response) -> OpConError | OpConUnavailable:
+        status, service = response.status_code, _service(response.request)
+        message = self._shown(_refused(response))
+        if _is_transient(status):
+            return OpConUnavailable(message, retry_after_seconds(response), status_code=status, service=service)
+        return OpConError(message, status_code=status, service=service)
+
+    def _json(self, response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            message = f"{_answered(response)} with a body that is not JSON"
+            raise self._unreadable(message, response) from exc
+
+    def _decoded(self, shape: TypeAdapter[T], data: Any, response: httpx.Response) -> T:
+        try:
+            return shape.validate_python(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            place = ".".join(str(part) for part in first["loc"]) or "reply"
+            message = f"OpCon {_service(response.request)} answered an unexpected shape ({place}: {first['msg']})"
+            raise self._unreadable(message, response) from exc
+
+    def _unreadable(self, message: str, response: httpx.Response) -> OpConError:
+        return self.error(message, response.status_code, _service(response.request))
+
+    def _shown(self, message: str) -> str:
+        return blanked(message, (self._token,))
+
+
+def _is_transient(status: int) -> bool:
+    return status == _THROTTLED or status >= 500
+
+
+def _service(request: httpx.Request) -> str:
+    return f"{request.method} {request.url.path}"
+
+
+def _answered(response: httpx.Response) -> str:
+    status_line = f"{response.status_code} {response.reason_phrase}".strip()
+    return f"OpCon {_service(response.request)} answered {status_line}"
+
+
+def _refused(response: httpx.Response) -> str:
+    detail = said(_body(response))
+    return f"{_answered(response)}: {detail}" if detail else _answered(response)
+
+
+def _body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _unreachable(request: httpx.Request, exc: Exception) -> str:
+    text = str(exc)
+    reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"OpCon {_service(request)} could not be reached ({reason})"
+
+
+def _causes(error: BaseException | None) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__

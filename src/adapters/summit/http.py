@@ -1,0 +1,100 @@
+"""Summit over HTTP (summit-api.md §1, §8): the client the adapter is given, one POST of an envelope, and how
+transport failures, statuses and bodies that are not a JSON object become our named errors.
+
+Every error raised here names the web service in `service`, carries Summit's `status_code` when it answered,
+and never holds the API key (B-6.3).
+"""
+
+import json
+from typing import Any
+
+import httpx
+
+from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.redaction import quoted
+from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.adapters.summit.envelopes import serialise
+from summit_connector.application.errors import SummitRejected, SummitUnavailable
+
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+KEY_REFUSED = frozenset({401, 403})
+_THROTTLED = 429
+_REFUSED_UNPROCESSED = frozenset({429, 503})
+
+
+def make_summit_client(connection: SummitConnection) -> httpx.Client:
+    """A client whose relative paths resolve below `connection.base_url`, its path prefix included (B-3.3)."""
+    return httpx.Client(
+        base_url=connection.base_url,
+        headers=JSON_HEADERS,
+        timeout=connection.timeout_seconds,
+        proxy=connection.proxy_url or None,
+    )
+
+
+def post(client: httpx.Client, path: str, envelope: dict[str, Any], secret: str) -> httpx.Response:
+    """The 2xx response to `envelope`.
+
+    SummitUnavailable: timeout, connection or proxy failure, HTTP 429 or 5xx (worth retrying, B-9).
+    SummitRejected: any other non-2xx status. No message holds `secret`.
+    """
+    service = envelope["ServiceName"]
+    where = f"Summit {service}: {client.base_url.join(_below_base(path))}"
+    try:
+        response = client.post(_below_base(path), content=serialise(envelope))
+    except httpx.TimeoutException as exc:
+        message = quoted(f"{where} did not answer in time", secret)
+        raise SummitUnavailable(message, maybe_processed=not _never_sent(exc), service=service) from exc
+    except httpx.TransportError as exc:
+        message = quoted(f"{where} is unreachable: {exc}", secret)
+        raise SummitUnavailable(message, maybe_processed=not _never_sent(exc), service=service) from exc
+    except httpx.RequestError as exc:
+        raise SummitRejected(quoted(f"{where} gave an unusable answer: {exc}", secret), service=service) from exc
+    _check_status(response, where, service, secret)
+    return response
+
+
+def json_object(response: httpx.Response, service: str, secret: str) -> dict[str, Any]:
+    """The reply body as a JSON object, decoded a second time when Summit wrapped it in a string (§1).
+
+    SummitRejected when the body is empty (unknown or not whitelisted service), not JSON, or not an object.
+    """
+    where = f"Summit {service}: {response.request.url}"
+    status = response.status_code
+    if not response.content.strip():
+        message = f"{where} answered with an empty body (service not known or not allowed for the key?)"
+        raise SummitRejected(message, status_code=status, service=service)
+    value = _decoded(response.content)
+    if not isinstance(value, dict):
+        text = f"{where} answered with something other than a JSON object: {response.text}"
+        raise SummitRejected(quoted(text, secret), status_code=status, service=service)
+    return value
+
+
+def _below_base(path: str) -> str:
+    """`path` relative to the client's base URL, whether or not it starts with `/`; full URLs stay as they are."""
+    return path.lstrip("/")
+
+
+def _check_status(response: httpx.Response, where: str, service: str, secret: str) -> None:
+    status = response.status_code
+    if response.is_success:
+        return
+    message = quoted(f"{where} answered HTTP {status}: {response.text}", secret)
+    if status == _THROTTLED or response.is_server_error:
+        maybe_processed = status not in _REFUSED_UNPROCESSED
+        raise SummitUnavailable(message, retry_after_seconds(response), maybe_processed, status, service)
+    raise SummitRejected(message, status_code=status, service=service)
+
+
+def _never_sent(exc: httpx.TransportError) -> bool:
+    """True when the request cannot have reached Summit: no connection was made."""
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError))
+
+
+def _decoded(content: bytes) -> Any:
+    try:
+        value = json.loads(content)
+        return json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return None

@@ -1,0 +1,121 @@
+"""The decision record of one report (B-4, B-7): every verdict the flow acts on, and why.
+
+`plan_report` builds it; the report use case applies it, `explain` prints it, `explain --json` serialises it.
+Nothing downstream re-derives a verdict: what is not in the record was not decided.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from summit_connector.domain.attributes import Layer, ResolvedAttribute
+from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.tags import RuleVerdict
+from summit_connector.domain.working_hours import DayWindow
+
+
+class Action(StrEnum):
+    """What a run does or did: the one vocabulary of plans, outcomes, the log and history (B-10.3)."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    REOPENED = "reopened"
+    SKIPPED_EXIT = "skipped-exit"
+    SKIPPED_DAILY_WINDOW = "skipped-daily-window"
+    KEPT = "kept"
+
+
+SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED})
+
+
+class TicketState(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    UNKNOWN = "unknown"
+
+
+class TicketSource(StrEnum):
+    OPCON = "opcon"
+    KEPT = "kept"
+    """An incident this connector created whose number OpCon has not taken yet (an outbox entry, B-9)."""
+
+
+@dataclass(frozen=True)
+class KeptForJob:
+    """What the outbox holds for the job (read under its lock): its incident not yet written back, and whether
+    an earlier failure may have created one we do not know (then no new incident may be created)."""
+
+    known_ticket: str = ""
+    may_create: bool = True
+
+
+@dataclass(frozen=True)
+class ExistingTicket:
+    """B-4.5: the job's ticket, its status as read, and what to do with it (UPDATED, REOPENED or CREATED)."""
+
+    ticket: str
+    source: TicketSource
+    status: str | None
+    state: TicketState
+    action: Action
+    status_to_send: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DailyWindow:
+    """B-4.6: `applies` when the rule is on and a new incident would be created; `ends` is D+1 at the hour."""
+
+    on: bool
+    daily_start_hour: int
+    applies: bool = False
+    last_date: date | None = None
+    ends: datetime | None = None
+    blocked: bool = False
+
+
+@dataclass(frozen=True)
+class HoursVerdict:
+    """B-4.8: the window of the day, the previous day's when it runs past midnight, and the layer it picks."""
+
+    in_hours: bool
+    layer: Layer
+    attribute_names: tuple[str, ...]
+    today: DayWindow | None = None
+    yesterday_running_over: DayWindow | None = None
+
+
+@dataclass(frozen=True)
+class WriteBack:
+    """B-4.10: whether the job's Incident Ticket ID is set, and the documentation to write (B-4.6), if any."""
+
+    ticket: bool
+    documentation: Documentation | None = None
+
+
+@dataclass(frozen=True)
+class ReportDecision:
+    event: FailureEvent
+    now: datetime
+    job: DailyJob | None
+    action: Action
+    reason: str
+    exit_tag: str | None = None
+    existing: ExistingTicket | None = None
+    daily_window: DailyWindow | None = None
+    working_hours: HoursVerdict | None = None
+    routing: tuple[RuleVerdict, ...] = ()
+    attributes: tuple[ResolvedAttribute, ...] = ()
+    incident: NewIncident | None = None
+    update: IncidentUpdate | None = None
+    ticket_number: str = ""
+    previous_ticket: str = ""
+    write_back: WriteBack | None = None
+    attach_job_log: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def sends(self) -> bool:
+        return self.incident is not None or self.update is not None
