@@ -1,11 +1,15 @@
-"""The throw-away Connector.config and template `sandbox` and `demo` point at the emulator (B-2, B-3.2)."""
+"""The throw-away Connector.config and template `sandbox` and `demo` point at the emulator (B-2, B-3.2).
 
-import configparser
-import json
+They are read back through the product's own loaders and `check`, not compared with the text that wrote them.
+"""
 
 import pytest
 
+from summit_connector.adapters.config.checks import check_connector_config, check_template_file
+from summit_connector.adapters.config.connector_file import load_connector_config
+from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.emulator import Emulator, sample_config_files
+from summit_connector.domain.findings import Severity
 
 
 @pytest.fixture(scope="module")
@@ -14,38 +18,34 @@ def emulator():
         yield running
 
 
-def test_connector_config_points_at_the_opcon_emulator_without_tls(emulator, tmp_path):
+def test_the_connector_config_loads_and_points_at_the_opcon_emulator(emulator, tmp_path):
     config_path, _ = sample_config_files(tmp_path, emulator)
-    config = configparser.ConfigParser()
 
-    config.read(config_path)
+    config = load_connector_config(config_path, {})
 
-    opcon = config["OPCON API"]
-    assert (opcon["ADDRESS"], opcon["PORT"]) == ("127.0.0.1", emulator.opcon_url.rsplit(":", 1)[1])
-    assert (opcon["USES_TLS"], opcon["TOKEN"]) == ("False", "t-1")
-    assert dict(config["GENERAL"]) == {"joblogdir": "joblogs", "templatesdir": "templates", "logdir": "log",
-                                       "daily_start_hour": "07"}
+    assert (config.opcon.base_url, config.opcon.token) == (emulator.opcon_url, "t-1")
+    assert config.templates_dir == tmp_path / "templates"
 
 
-def test_template_targets_the_summit_emulator_with_vendor_urls_and_routing(emulator, tmp_path):
-    _, template_path = sample_config_files(tmp_path, emulator)
+def test_the_template_loads_and_targets_the_summit_emulator(emulator, tmp_path):
+    config_path, template_path = sample_config_files(tmp_path, emulator)
+    config = load_connector_config(config_path, {})
 
-    template = json.loads(template_path.read_text())
+    loaded = load_template("sandbox", config, {})
 
-    assert template_path == tmp_path / "templates" / "sandbox.json"
-    assert template["address"]["value"] == emulator.summit_url
-    assert template["viewAddress"]["value"] == emulator.summit_url.removeprefix("http://")
-    assert template["credentials"] == {"apiKey": "k-1"}
-    assert template["rules"]["includeJobLogAttachment"] and template["rules"]["includeTagRouting"]
-    urls = {url["name"]: url["value"] for url in template["urls"]}
-    assert urls["incident"] == "api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall_JSON"
-    assert urls["attachment"].endswith("RESTService/Summit_UploadAttachmentBase64Encoded")
-    assert urls["viewIncident"] == "http://{0}/MDLIncidentMgmt/IM_TicketDetail.aspx?ID={1}"
-    rules = {(tag["indicator"], tag["indicatorValue"]): tag["value"] for tag in template["tags"]}
-    assert rules[("TAG_END", "ROUTE1")] == "Application One"
-    assert rules[("DEFAULT", "")] == "DevOps"
-    assert ("EXIT", "NOTICKET") in rules
-    assert rules[("ASSIGNTO", "")] == "@example.com"
+    assert loaded.path == template_path
+    assert (loaded.summit.base_url, loaded.summit.api_key) == (emulator.summit_url, "k-1")
+    assert loaded.template.rules.include_tag_routing and loaded.template.rules.include_job_log_attachment
+
+
+def test_check_finds_no_error_in_the_sample_files(emulator, tmp_path):
+    config_path, _ = sample_config_files(tmp_path, emulator)
+    config, config_findings = check_connector_config(config_path, {})
+
+    _, template_findings = check_template_file("sandbox.json", config, {})
+
+    errors = [f.line() for f in (*config_findings, *template_findings) if f.severity is Severity.ERROR]
+    assert errors == []
 
 
 def test_config_files_need_a_started_emulator(tmp_path):
