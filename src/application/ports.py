@@ -126,3 +126,120 @@ class JobLocks(ABC):
     @abstractmethod
     def hold(self, job_key: str) -> AbstractContextManager[None]:
         """Blocks until this process holds the job's lock; raises LockTimeout when it waits too long."""
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One incident this connector created, updated, grouped into or recovered (B-10.2).
+
+    `ticket` is empty for an intent: a create was about to be sent and Summit's answer was never recorded (B-9.1).
+    `opened` says this connector created the incident for this job (only those are resolved, B-11.2).
+    `written_back` says OpCon took the number. `tracking` is false once `sync` ended it (B-12).
+    """
+
+    id: int
+    ticket: str
+    event: FailureEvent
+    template: str
+    created_at: datetime
+    opened: bool = True
+    written_back: bool = False
+    daily_job_id: str = ""
+    group_key: str = ""
+    last_status_seen: str = ""
+    last_status_acted: str = ""
+    tracking: bool = True
+    abandoned: bool = False
+
+    @property
+    def is_intent(self) -> bool:
+        return not self.ticket and not self.abandoned
+
+
+class Journal(ABC):
+    """What the connector did to which incident (B-10.2), durable across runs and crashes (B-9.1)."""
+
+    @abstractmethod
+    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> int:
+        """Records, before a create is sent, that it is about to be sent; returns the intent's id."""
+
+    @abstractmethod
+    def created(self, intent_id: int, ticket: str) -> None:
+        """Records Summit's number for the intent, right after Summit answered."""
+
+    @abstractmethod
+    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> None:
+        """Records an update of (or a recovery on) a ticket; a ticket not yet journaled is added with opened=False."""
+
+    @abstractmethod
+    def written_back(self, ticket: str) -> None:
+        """OpCon holds the ticket's number now."""
+
+    @abstractmethod
+    def abandon_intents(self, job_key: str) -> None:
+        """An operator checked Summit (`retry --uncertain`): the job's unanswered intents no longer hold it back."""
+
+    @abstractmethod
+    def for_job(self, job_key: str) -> list[JournalEntry]:
+        """The job's entries, oldest first."""
+
+    @abstractmethod
+    def tracked(self) -> list[JournalEntry]:
+        """Entries with a ticket that `sync` still follows, oldest first."""
+
+    @abstractmethod
+    def saw_status(self, ticket: str, status: str) -> None:
+        """The status `sync` read last."""
+
+    @abstractmethod
+    def acted_on(self, ticket: str, status: str) -> None:
+        """The status `sync` acted on last: each status change is acted on once (B-12.2)."""
+
+    @abstractmethod
+    def stop_tracking(self, ticket: str) -> None:
+        """`sync` follows the ticket no more (a stopOn status, or OpCon no longer knows the job)."""
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One run (B-10.3); `date` is the schedule date `yyyy-MM-dd`, `time` the clock's local time."""
+
+    time: datetime
+    command: str
+    trigger: str
+    job: str
+    schedule: str
+    date: str
+    action: str
+    ticket: str
+    exit_code: int
+    reason: str
+
+
+class History(ABC):
+    """One event per run that acts (B-10.3)."""
+
+    @abstractmethod
+    def append(self, event: HistoryEvent) -> None:
+        """Adds the event."""
+
+    @abstractmethod
+    def query(self, job: str | None = None, schedule: str | None = None, since: datetime | None = None,
+              limit: int = 50) -> list[HistoryEvent]:
+        """Newest first; `job` and `schedule` match names exactly."""
+
+    @abstractmethod
+    def prune(self, before: datetime) -> int:
+        """Removes events older than `before`; returns how many."""
+
+
+class JobActions(ABC):
+    """OpCon's job actions (`POST /api/jobactions`, B-12.1)."""
+
+    @abstractmethod
+    def apply(self, daily_job_id: str, action: str, reason: str) -> str:
+        """Submits the action and waits (bounded) until OpCon no longer says `submitted`; returns its result.
+
+        Raises OpConError with status_code 404 when OpCon no longer knows the job, OpConUnavailable when it
+        cannot be asked.
+        """

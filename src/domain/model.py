@@ -2,11 +2,49 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
+
+
+class Trigger(StrEnum):
+    """The Notification Manager job trigger a run was called for (B-11), as given on the command line."""
+
+    FAILED = "failed"
+    LATE_TO_START = "late-to-start"
+    LATE_TO_FINISH = "late-to-finish"
+    EXCEEDED_MAX_RUNTIME = "exceeded-max-runtime"
+    MISSED_START_TIME = "missed-start-time"
+    FINISHED_OK = "finished-ok"
+    MARKED_FINISHED_OK = "marked-finished-ok"
+    FIXED = "fixed"
+
+    @property
+    def display_name(self) -> str:
+        """`@EV_Trigger`: the name Notification Manager shows for the trigger."""
+        return _DISPLAY_NAMES[self]
+
+    @property
+    def is_recovery(self) -> bool:
+        return self in RECOVERY_TRIGGERS
+
+
+_DISPLAY_NAMES = {
+    Trigger.FAILED: "Job Failed",
+    Trigger.LATE_TO_START: "Late to Start",
+    Trigger.LATE_TO_FINISH: "Late to Finish",
+    Trigger.EXCEEDED_MAX_RUNTIME: "Exceeded Maximum Runtime",
+    Trigger.MISSED_START_TIME: "Missed Start Time",
+    Trigger.FINISHED_OK: "Job Finished OK",
+    Trigger.MARKED_FINISHED_OK: "Job Marked Finished OK",
+    Trigger.FIXED: "Job Fixed",
+}
+RECOVERY_TRIGGERS = frozenset({Trigger.FINISHED_OK, Trigger.MARKED_FINISHED_OK, Trigger.FIXED})
+REPORT_TRIGGERS = tuple(trigger for trigger in Trigger if trigger not in RECOVERY_TRIGGERS)
 
 
 @dataclass(frozen=True)
 class FailureEvent:
-    """One *Job Failed* notification, as passed on the vendor command line (B-1.1)."""
+    """One Notification Manager job event, as passed on the vendor command line (B-1.1): *Job Failed* unless
+    `trigger` says otherwise (an SLA trigger, B-11.1, or a recovery, B-11.2)."""
 
     agent: str
     schedule: str
@@ -15,6 +53,7 @@ class FailureEvent:
     schedule_date: date
     schedule_id: int
     schedule_instance: int
+    trigger: Trigger = Trigger.FAILED
 
     @property
     def job_key(self) -> str:

@@ -59,6 +59,52 @@ class SummitOptions:
 
 
 @dataclass(frozen=True)
+class TriggerText:
+    """A template's `triggers` block for one SLA trigger (B-11.1): `None` keeps the template's own text."""
+
+    ticket_description: str | None = None
+    ticket_information: str | None = None
+    attributes: tuple[Attribute, ...] = ()
+
+
+class RecoveryAction(StrEnum):
+    ANNOTATE = "annotate"
+    RESOLVE = "resolve"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A template's `recovery` block (B-11.2); `information` empty means the default line."""
+
+    action: RecoveryAction = RecoveryAction.ANNOTATE
+    information: str = ""
+    resolved_status: str = "Resolved"
+    via: tuple[str, ...] = ("In-Progress",)
+    solution: str = ""
+    attributes: tuple[Attribute, ...] = ()
+
+
+class JobAction(StrEnum):
+    """OpCon job actions `sync` may take (B-12.1; `model/JobAction.java` in SMA's Java client)."""
+
+    MARK_UNDER_REVIEW = "markUnderReview"
+    MARK_FIXED = "markFixed"
+    MARK_FINISHED_OK = "markFinishedOk"
+    RESTART = "restart"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class SyncPolicy:
+    """A template's `sync` block (B-12.1); a template's `onStatus` and `stopOn` replace these defaults whole."""
+
+    on_status: tuple[tuple[str, JobAction], ...] = (("In-Progress", JobAction.MARK_UNDER_REVIEW),
+                                                      ("Resolved", JobAction.MARK_FIXED))
+    stop_on: tuple[str, ...] = ("Closed", "Cancelled")
+
+
+@dataclass(frozen=True)
 class Template:
     """The incident policy of one template; connection details live with the Summit adapter."""
 
@@ -74,6 +120,12 @@ class Template:
     summit: SummitOptions = field(default_factory=SummitOptions)
     view_incident_url: str = ""
     view_host: str = ""
+    triggers: tuple[tuple[str, TriggerText], ...] = ()
+    recovery: Recovery = field(default_factory=Recovery)
+    sync: SyncPolicy = field(default_factory=SyncPolicy)
+
+    def trigger_text(self, trigger: str) -> TriggerText | None:
+        return dict(self.triggers).get(trigger)
 
 
 VENDOR_DEFAULT_ATTRIBUTES: dict[str, str] = {
