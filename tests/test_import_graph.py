@@ -7,12 +7,15 @@ import ast
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import pytest
+
 from test_layers import PACKAGE, SRC, imported_modules
 
 DECIDING = {  # the domain's decisions: only the application calls them, entrypoints print their records
     "plan_report", "plan_completion", "route_by_tags", "find_exit_tag", "resolve_attributes", "hours_layer",
     "blocks_new_incident", "last_incident_date", "window_end", "decide_existing_ticket", "classify_status",
-    "current_ticket", "needs_ticket_status", "engineer_email",
+    "current_ticket", "needs_ticket_status", "engineer_email", "contains", "windows_at", "window_at",
+    "plan_recovery", "decide_trigger_text",
 }
 
 
@@ -36,7 +39,7 @@ def import_graph(sources: Mapping[str, tuple[str, str]]) -> dict[str, set[str]]:
         for imported in imported_modules(source, package):
             while imported and imported not in sources:
                 imported = imported.rpartition(".")[0]
-            if imported and imported != name and not name.startswith(f"{imported}."):
+            if imported and imported != name:
                 targets.add(imported)
         graph[name] = targets
     return graph
@@ -62,11 +65,23 @@ def circles(graph: Mapping[str, set[str]]) -> list[list[str]]:
 
 
 def deciding_calls(sources: Mapping[str, tuple[str, str]], under: str) -> Iterator[str]:
+    """Each use of a domain decision by name, whether imported (`from x import plan_report`) or reached through
+    a module (`tags.route_by_tags(...)`)."""
     for name, (_, source) in sources.items():
         if name.startswith(under):
             for node in ast.walk(ast.parse(source)):
-                if isinstance(node, ast.ImportFrom) and any(alias.name in DECIDING for alias in node.names):
-                    yield f"{name} imports {', '.join(a.name for a in node.names if a.name in DECIDING)}"
+                used = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+                imported = [a.name for a in node.names] if isinstance(node, ast.ImportFrom) else []
+                yield from (f"{name} uses {word}" for word in (used, *imported) if word in DECIDING)
+
+
+def view_imports(sources: Mapping[str, tuple[str, str]]) -> Iterator[str]:
+    """Views import records: never a command, the container or an adapter."""
+    forbidden = (f"{PACKAGE}.entrypoints.commands", f"{PACKAGE}.entrypoints.container", f"{PACKAGE}.adapters")
+    for name, (package, source) in sources.items():
+        if name.startswith(f"{PACKAGE}.entrypoints.views"):
+            yield from (f"{name} imports {module}" for module in imported_modules(source, package)
+                        if module.startswith(forbidden))
 
 
 def test_src_has_no_import_circles():
@@ -96,8 +111,33 @@ def test_nothing_under_entrypoints_calls_a_domain_decision():
     assert list(deciding_calls(module_sources(), f"{PACKAGE}.entrypoints")) == []
 
 
-def test_the_decision_check_catches_an_entrypoint_that_routes():
-    sources = {f"{PACKAGE}.entrypoints.views.x": (f"{PACKAGE}.entrypoints.views",
-                                                  "from summit_connector.domain.tags import route_by_tags\n")}
+@pytest.mark.parametrize("source", [
+    "from summit_connector.domain.tags import route_by_tags\n",
+    "from summit_connector.domain import tags\nrouting = tags.route_by_tags((), rules, ())\n",
+    "def f(template, now):\n    return template.working_hours.contains(now)\n",
+])
+def test_the_decision_check_catches_an_entrypoint_that_decides(source):
+    sources = {f"{PACKAGE}.entrypoints.views.x": (f"{PACKAGE}.entrypoints.views", source)}
 
     assert list(deciding_calls(sources, f"{PACKAGE}.entrypoints")) != []
+
+
+def test_views_import_records_only():
+    assert list(view_imports(module_sources())) == []
+
+
+def test_the_view_check_catches_a_view_importing_a_command():
+    sources = {f"{PACKAGE}.entrypoints.views.x": (f"{PACKAGE}.entrypoints.views",
+                                                  "from ..commands.explain import Explanation\n")}
+
+    assert list(view_imports(sources)) != []
+
+
+def test_the_circle_check_catches_a_circle_through_a_package():
+    sources = {
+        f"{PACKAGE}.emulator": (f"{PACKAGE}.emulator", "from .core import Emulator\n"),
+        f"{PACKAGE}.emulator.core": (f"{PACKAGE}.emulator", "from . import control\n"),
+        f"{PACKAGE}.emulator.control": (f"{PACKAGE}.emulator", "from summit_connector.emulator import Emulator\n"),
+    }
+
+    assert circles(import_graph(sources)) != []

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from summit_connector.application.errors import InvalidInput
 from summit_connector.application.ports import Clock
+from summit_connector.domain.findings import Finding, Severity
 
 NOW_VARIABLE = "SUMMIT_CONNECTOR_NOW"
 
@@ -40,7 +41,8 @@ def clock_from_environment(environ: Mapping[str, str], timezone: str | None = No
     try:
         return FixedClock(datetime.fromisoformat(override), timezone)
     except ValueError:
-        raise InvalidInput(f"{NOW_VARIABLE}: must be an ISO-8601 local date-time, got {override!r}") from None
+        raise InvalidInput(Finding(NOW_VARIABLE, Severity.ERROR, f"must be an ISO-8601 local date-time, got {override!r}",
+                                   "e.g. 2024-09-21T03:00")) from None
 
 
 def _zone(timezone: str | None) -> ZoneInfo | None:
@@ -49,4 +51,5 @@ def _zone(timezone: str | None) -> ZoneInfo | None:
     try:
         return ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"TIMEZONE: unknown time zone {timezone!r}") from None
+        raise InvalidInput(Finding("TIMEZONE", Severity.ERROR, f"unknown time zone {timezone!r}",
+                                   "an IANA name such as Europe/Berlin")) from None

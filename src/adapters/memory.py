@@ -10,22 +10,28 @@ They record what happened so tests assert on end state::
 
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
 `FixedClock` (from `adapters.clock`), `InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
+`InMemoryJournal` (`journal.entries`) and `InMemoryHistory` (`history.events`, oldest first) record the state store's
+other two parts (B-10.2, B-10.3).
 """
 
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from summit_connector.adapters.clock import FixedClock
 from summit_connector.application.errors import OpConUnavailable, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import (
     DailyJobs,
+    History,
+    HistoryEvent,
     Incidents,
     JobLocks,
     JobLogs,
+    Journal,
+    JournalEntry,
     KeptEvent,
     KeptFailure,
     KeptState,
@@ -171,3 +177,74 @@ class InMemoryJobLocks(JobLocks):
             self.held.append(job_key)
             yield
 
+
+
+class InMemoryJournal(Journal):
+    """Entries in `entries`, oldest first; one per incident and job, as in the state store."""
+
+    def __init__(self) -> None:
+        self.entries: list[JournalEntry] = []
+
+    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> int:
+        return self._add("", event, template, at, daily_job_id, opened=True)
+
+    def created(self, intent_id: int, ticket: str) -> None:
+        self._change(lambda entry: entry.id == intent_id, ticket=ticket)
+
+    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> None:
+        if not any(entry.ticket == ticket and entry.event.job_key == event.job_key for entry in self.entries):
+            self._add(ticket, event, template, at, daily_job_id, opened=False)
+
+    def written_back(self, ticket: str) -> None:
+        self._change(lambda entry: entry.ticket == ticket, written_back=True)
+
+    def abandon_intents(self, job_key: str) -> None:
+        self._change(lambda entry: entry.event.job_key == job_key and not entry.ticket, abandoned=True)
+
+    def for_job(self, job_key: str) -> list[JournalEntry]:
+        return [entry for entry in self.entries if entry.event.job_key == job_key]
+
+    def tracked(self) -> list[JournalEntry]:
+        return [entry for entry in self.entries if entry.tracking and entry.ticket]
+
+    def saw_status(self, ticket: str, status: str) -> None:
+        self._change(lambda entry: entry.ticket == ticket, last_status_seen=status)
+
+    def acted_on(self, ticket: str, status: str) -> None:
+        self._change(lambda entry: entry.ticket == ticket, last_status_acted=status)
+
+    def stop_tracking(self, ticket: str) -> None:
+        self._change(lambda entry: entry.ticket == ticket, tracking=False)
+
+    def _add(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
+             opened: bool) -> int:
+        entry = JournalEntry(len(self.entries) + 1, ticket, event, template, at, opened, daily_job_id=daily_job_id)
+        self.entries.append(entry)
+        return entry.id
+
+    def _change(self, chosen: Callable[[JournalEntry], bool], **changes: object) -> None:
+        self.entries = [replace(entry, **changes) if chosen(entry) else entry for entry in self.entries]
+
+
+class InMemoryHistory(History):
+    """Events in `events`, oldest first; with `keep_days`, `append` prunes what is older than that before the event."""
+
+    def __init__(self, keep_days: int | None = None) -> None:
+        self.events: list[HistoryEvent] = []
+        self.keep_days = keep_days
+
+    def append(self, event: HistoryEvent) -> None:
+        self.events.append(event)
+        if self.keep_days is not None:
+            self.prune(event.time - timedelta(days=self.keep_days))
+
+    def query(self, job: str | None = None, schedule: str | None = None, since: datetime | None = None,
+              limit: int = 50) -> list[HistoryEvent]:
+        chosen = [event for event in reversed(self.events) if (job is None or event.job == job)
+                  and (schedule is None or event.schedule == schedule) and (since is None or event.time >= since)]
+        return sorted(chosen, key=lambda event: event.time, reverse=True)[:limit]
+
+    def prune(self, before: datetime) -> int:
+        kept = [event for event in self.events if event.time >= before]
+        pruned, self.events = len(self.events) - len(kept), kept
+        return pruned

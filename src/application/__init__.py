@@ -1,7 +1,7 @@
 """The application layer other OpCon tooling embeds: the report use case, its ports and its errors.
 
     from summit_connector.application import ReportFailure
-    outcome = ReportFailure(daily_jobs, incidents, job_logs, clock, template, settings)(event)
+    outcome = ReportFailure(daily_jobs, incidents, job_logs, clock, template, policy)(event)
 
 Names are loaded on first use, so importing one error does not load the whole flow (a fast `--help`).
 """

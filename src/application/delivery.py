@@ -10,11 +10,22 @@ from summit_connector.application.errors import (
     DeliveryFailed,
     InvalidInput,
     LockTimeout,
+    RecoveryHeldBack,
     SummitRejected,
     Transient,
     described,
 )
-from summit_connector.application.ports import Clock, JobLocks, KeptEvent, KeptFailure, KeptState, Outbox
+from summit_connector.application.kept import KeptTraces
+from summit_connector.application.ports import (
+    Clock,
+    JobLocks,
+    Journal,
+    KeptEvent,
+    KeptFailure,
+    KeptState,
+    Outbox,
+)
+from summit_connector.application.recover import RecoverJob
 from summit_connector.application.report import ReportFailure, ReportOutcome
 from summit_connector.domain.decision import KeptForJob
 from summit_connector.domain.model import FailureEvent
@@ -38,23 +49,31 @@ class Replay:
 
 
 class Delivery:
-    """`reports(template_name)` builds the report use case for a template (kept events name their own)."""
+    """`reports(template_name)` builds the report use case for a template (kept events name their own);
+    `recoveries(template_name)` the recover use case, for events with a recovery trigger (B-11.2)."""
 
-    def __init__(self, reports: Callable[[str], ReportFailure], outbox: Outbox, locks: JobLocks, clock: Clock) -> None:
+    def __init__(self, reports: Callable[[str], ReportFailure], outbox: Outbox, locks: JobLocks, clock: Clock,
+                 journal: Journal | None = None, recoveries: Callable[[str], RecoverJob] | None = None) -> None:
         self._reports = reports
+        self._recoveries = recoveries
         self._outbox = outbox
         self._locks = locks
         self._clock = clock
+        self._journal = journal
+        self._traces = KeptTraces(outbox, journal)
 
     def report(self, event: FailureEvent, template: str) -> ReportOutcome:
         """Raises KeptForRetry when the event could not be delivered but is safely kept.
 
         Under the job's lock, kept failures of the same job count: an incident whose number OpCon has not taken
-        yet is the job's incident, and one that may exist holds back any new incident.
+        yet is the job's incident, and one that may exist holds back any new incident. A recovery is routed to
+        the recover use case.
         """
         now = self._clock.now()
         try:
             with self._locks.hold(event.job_key):
+                if event.trigger.is_recovery:
+                    return self._recover(event, template, now)
                 return self._reports(template)(event, now, self._kept_for_job(event))
         except InvalidInput:
             raise
@@ -68,15 +87,10 @@ class Delivery:
             self._keep(event, template, now, reason, unexpected)
 
     def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> KeptForJob:
-        """The job's incident not yet written back, if any, and whether a new incident may be created."""
-        try:
-            kept = [k for k in self._outbox.pending(set(KeptState))
-                    if k.event.job_key == event.job_key and k.id != exclude]
-        except ConnectorError:
-            return KeptForJob()
-        known_ticket = next((k.ticket_number for k in reversed(kept) if k.ticket_number), "")
-        maybe_created = any(k.state is KeptState.UNCERTAIN and not k.ticket_number for k in kept)
-        return KeptForJob(known_ticket, not maybe_created)
+        return self._traces.for_job(event.job_key, exclude)
+
+    def _kept_entries(self, job_key: str, exclude: int | None) -> list[KeptEvent]:
+        return self._traces.kept_entries(job_key, exclude)
 
     def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
               failure: Exception) -> NoReturn:
@@ -111,10 +125,24 @@ class Delivery:
             self._outbox.delivered(current.id)
             return Replay(current, outcome)
 
+    def _recover(self, event: FailureEvent, template: str, now: datetime, kept_id: int | None = None
+                 ) -> ReportOutcome:
+        """A recovery waits behind the job's earlier kept entries, so it reaches the incident their replay makes."""
+        earlier = [k.id for k in self._kept_entries(event.job_key, kept_id) if kept_id is None or k.id < kept_id]
+        if earlier:
+            held = RecoveryHeldBack(f"the recovery of {event.job} waits behind outbox entry "
+                                    f"{', '.join(map(str, earlier))} of the same job")
+            raise DeliveryFailed(str(held), held)
+        return self._recoveries(template)(event, now, self._kept_for_job(event, kept_id))
+
     def _resume(self, kept: KeptEvent) -> ReportOutcome:
+        if kept.event.trigger.is_recovery:
+            return self._recover(kept.event, kept.template, kept.kept_at, kept.id)
         report = self._reports(kept.template)
         if kept.ticket_number:
             return report.apply(report.plan_completion(kept.event, kept.ticket_number, kept.kept_at))
+        if kept.state is KeptState.UNCERTAIN and self._journal is not None:
+            self._journal.abandon_intents(kept.event.job_key)
         for_job = self._kept_for_job(kept.event, exclude=kept.id)
         if kept.state is KeptState.UNCERTAIN:
             for_job = replace(for_job, may_create=True)

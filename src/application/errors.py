@@ -82,6 +82,10 @@ class IncidentHeldBack(ConnectorError):
     """No new incident is created while an earlier failure of the same job may already have created one."""
 
 
+class RecoveryHeldBack(ConnectorError):
+    """A recovery waits while earlier events of the same job are kept, so it reaches the incident they make."""
+
+
 class DeliveryFailed(ConnectorError):
     """The report did not complete; `ticket_number` says whether the incident already exists in Summit.
 

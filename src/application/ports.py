@@ -98,6 +98,10 @@ class Outbox(ABC):
     def pending(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[KeptEvent]:
         """Entries in these states, oldest first."""
 
+    def for_job(self, job_key: str) -> list[KeptEvent]:
+        """The job's entries in every state, oldest first; a store answers from an index (B-10.4)."""
+        return [kept for kept in self.pending(set(KeptState)) if kept.event.job_key == job_key]
+
     @abstractmethod
     def get(self, kept_id: int) -> KeptEvent | None:
         """The entry as stored now, or None once delivered (re-read under the job lock before replaying)."""

@@ -4,8 +4,10 @@
 decides nothing. `explain` is `plan` without `apply`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from summit_connector.application.errors import (
     ConnectorError,
@@ -17,8 +19,8 @@ from summit_connector.application.errors import (
     SummitUnavailable,
     described,
 )
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs
-from summit_connector.domain.decision import Action, KeptForJob, ReportDecision
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs, Journal
+from summit_connector.domain.decision import Action, KeptForJob, ReportDecision, TicketSource
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
@@ -26,6 +28,8 @@ from summit_connector.domain.plan import plan_completion, plan_report
 from summit_connector.domain.tags import needs_ticket_status
 from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket
+
+Sent = TypeVar("Sent")
 
 
 @dataclass(frozen=True)
@@ -50,13 +54,19 @@ class ReportFailure:
         clock: Clock,
         template: Template,
         policy: ReportPolicy,
+        journal: Journal | None = None,
+        template_key: str = "",
     ) -> None:
+        """`journal` records each create's intent before it is sent and its number right after (B-9.1), and
+        every incident touched (B-10.2); `template_key` is the name entries record for the template."""
         self._daily_jobs = daily_jobs
         self._incidents = incidents
         self._job_logs = job_logs
         self._clock = clock
         self._template = template
         self._policy = policy
+        self._journal = journal
+        self._template_key = template_key
 
     def __call__(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
                  ) -> ReportOutcome:
@@ -82,9 +92,12 @@ class ReportFailure:
         if decision.action is Action.KEPT:
             held = IncidentHeldBack(decision.reason)
             raise DeliveryFailed(str(held), held, incident_may_exist=True)
-        ticket = self._send(decision)
-        failure = self._write_back(decision, ticket) if decision.write_back else None
         warnings = list(decision.warnings)
+        ticket = self._send(decision, warnings)
+        failure = self._write_back(decision, ticket, warnings) if decision.write_back else None
+        if failure is not None and decision.write_back.best_effort:
+            warnings.append(str(failure))
+            failure = None
         if decision.attach_job_log and ticket:
             warnings += self._attach_logs(decision.job, ticket)
         if failure is not None:
@@ -94,10 +107,7 @@ class ReportFailure:
                              decision.previous_ticket, tuple(warnings))
 
     def _find_job(self, event: FailureEvent) -> DailyJob | None:
-        try:
-            return self._daily_jobs.find(event)
-        except (OpConUnavailable, OpConError) as error:
-            raise DeliveryFailed(f"OpCon could not be asked for job {event.job}: {error}", error) from error
+        return find_job(self._daily_jobs, event)
 
     def _ticket_status(self, job: DailyJob | None, kept: KeptForJob) -> str | None:
         ticket, _ = current_ticket(job, kept)
@@ -108,19 +118,55 @@ class ReportFailure:
         except (SummitUnavailable, SummitRejected):
             return None
 
-    def _send(self, decision: ReportDecision) -> str:
+    def _send(self, decision: ReportDecision, warnings: list[str]) -> str:
+        if decision.incident is not None:
+            return self._create(decision, warnings)
+        if decision.update is not None:
+            self._sent(decision, lambda: self._incidents.update(decision.update))
+            self._journal_touched(decision, warnings)
+        return decision.ticket_number
+
+    def _create(self, decision: ReportDecision, warnings: list[str]) -> str:
+        """The intent is on record before the request leaves, the number right after the answer (B-9.1): a run
+        killed in between leaves an intent, and the next run for the job never creates blindly."""
+        event, daily_job_id = decision.event, decision.job.id if decision.job else ""
+        intent = self._record(warnings, lambda j: j.intend(event, self._template_key, decision.now, daily_job_id))
         try:
-            if decision.incident is not None:
-                return self._incidents.create(decision.incident)
-            if decision.update is not None:
-                self._incidents.update(decision.update)
+            ticket = self._sent(decision, lambda: self._incidents.create(decision.incident))
+        except DeliveryFailed as failure:
+            if not failure.incident_may_exist:
+                self._record(warnings, lambda j: j.abandon_intents(event.job_key))
+            raise
+        if intent is not None:
+            self._record(warnings, lambda j: j.created(intent, ticket))
+        return ticket
+
+    def _record(self, warnings: list[str], write: Callable[[Journal], Sent]) -> Sent | None:
+        """A journal that cannot be used never stops the delivery (B-9.3): it is a warning naming the cause."""
+        if self._journal is None:
+            return None
+        try:
+            return write(self._journal)
+        except ConnectorError as error:
+            warnings.append(f"the state store did not record this run: {error}")
+            return None
+
+    def _sent(self, decision: ReportDecision, send: Callable[[], Sent]) -> Sent:
+        try:
+            return send()
         except (SummitRejected, SummitUnavailable) as error:
             may_exist = decision.incident is not None and error.maybe_processed
             raise DeliveryFailed(f"Summit did not take the incident: {error}", error,
                                  incident_may_exist=may_exist) from error
-        return decision.ticket_number
 
-    def _write_back(self, decision: ReportDecision, ticket: str) -> DeliveryFailed | None:
+    def _journal_touched(self, decision: ReportDecision, warnings: list[str]) -> None:
+        ticket, daily_job_id = decision.ticket_number, decision.job.id if decision.job else ""
+        self._record(warnings, lambda j: j.touched(ticket, decision.event, self._template_key, decision.now,
+                                                   daily_job_id))
+        if decision.existing is not None and decision.existing.source is TicketSource.OPCON and decision.job:
+            self._record(warnings, lambda j: j.written_back(ticket))
+
+    def _write_back(self, decision: ReportDecision, ticket: str, warnings: list[str]) -> DeliveryFailed | None:
         """Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice."""
         job, write_back = decision.job, decision.write_back
         try:
@@ -135,6 +181,8 @@ class ReportFailure:
                                      ticket_number=ticket)
             failure.__cause__ = error
             return failure
+        if write_back.ticket:
+            self._record(warnings, lambda j: j.written_back(ticket))
         return None
 
     def _attach_logs(self, job: DailyJob, ticket: str) -> list[str]:
@@ -150,3 +198,11 @@ class ReportFailure:
             except Exception as error:  # noqa: BLE001 - see the docstring
                 warnings.append(f"job log {log.name} could not be attached to {ticket}: {described(error)}")
         return warnings
+
+
+def find_job(daily_jobs: DailyJobs, event: FailureEvent) -> DailyJob | None:
+    """The event's daily job; OpCon out of reach or refusing is a delivery failure, so the event is kept (B-9)."""
+    try:
+        return daily_jobs.find(event)
+    except (OpConUnavailable, OpConError) as error:
+        raise DeliveryFailed(f"OpCon could not be asked for job {event.job}: {error}", error) from error

@@ -1,8 +1,8 @@
-"""Attribute precedence (B-4.7): config defaults → template attributes → (non-)working-hours → tags."""
+"""Attribute precedence (B-4.7, B-11.1): config defaults → template attributes → the trigger's block attributes →
+(non-)working-hours → tags."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from summit_connector.domain.template import Attribute, Template
@@ -11,6 +11,7 @@ from summit_connector.domain.template import Attribute, Template
 class Layer(StrEnum):
     DEFAULTS = "Connector.config [DEFAULTS]"
     TEMPLATE = "template attributes"
+    TRIGGER = "template triggers block attributes"
     WORKING_HOURS = "template workingHoursAttributes"
     NON_WORKING_HOURS = "template nonWorkingHoursAttributes"
     TAGS = "job tags"
@@ -23,8 +24,8 @@ class ResolvedAttribute:
     layer: Layer
 
 
-def hours_layer(template: Template, now: datetime) -> tuple[Layer, tuple[Attribute, ...]]:
-    if template.working_hours.contains(now):
+def hours_layer(template: Template, in_working_hours: bool) -> tuple[Layer, tuple[Attribute, ...]]:
+    if in_working_hours:
         return Layer.WORKING_HOURS, template.working_hours_attributes
     return Layer.NON_WORKING_HOURS, template.non_working_hours_attributes
 
@@ -32,14 +33,16 @@ def hours_layer(template: Template, now: datetime) -> tuple[Layer, tuple[Attribu
 def resolve_attributes(
     defaults: Iterable[Attribute],
     template: Template,
-    now: datetime,
+    in_working_hours: bool,
     tag_attributes: Iterable[Attribute],
+    trigger_attributes: Iterable[Attribute] = (),
 ) -> dict[str, ResolvedAttribute]:
     """Every attribute with the highest layer that set it; insertion order is first appearance."""
-    hours, hours_attributes = hours_layer(template, now)
+    hours, hours_attributes = hours_layer(template, in_working_hours)
     layers = [
         (Layer.DEFAULTS, defaults),
         (Layer.TEMPLATE, template.attributes),
+        (Layer.TRIGGER, trigger_attributes),
         (hours, hours_attributes),
         (Layer.TAGS, tag_attributes),
     ]

@@ -24,10 +24,16 @@ def window_end(last_date: date, daily_start_hour: int) -> datetime:
     return datetime.combine(last_date + timedelta(days=1), time(hour=daily_start_hour))
 
 
+def window_at(documentation: str, now: datetime, daily_start_hour: int) -> tuple[date | None, datetime | None, bool]:
+    """The Last Incident Date D, when its window ends (D+1 day at DAILY_START_HOUR), and whether `now` is inside."""
+    last_date = last_incident_date(documentation)
+    ends = window_end(last_date, daily_start_hour) if last_date is not None else None
+    return last_date, ends, ends is not None and now < ends
+
+
 def blocks_new_incident(documentation: str, now: datetime, daily_start_hour: int) -> bool:
     """True while now < D+1 day at DAILY_START_HOUR (local time)."""
-    last_date = last_incident_date(documentation)
-    return last_date is not None and now < window_end(last_date, daily_start_hour)
+    return window_at(documentation, now, daily_start_hour)[2]
 
 
 def stamp_documentation(documentation: str, today: date) -> str:

@@ -12,6 +12,7 @@ from summit_connector.domain.attributes import Layer, ResolvedAttribute
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 from summit_connector.domain.tags import RuleVerdict
+from summit_connector.domain.trigger_text import TriggerVerdict
 from summit_connector.domain.working_hours import DayWindow
 
 
@@ -24,9 +25,12 @@ class Action(StrEnum):
     SKIPPED_EXIT = "skipped-exit"
     SKIPPED_DAILY_WINDOW = "skipped-daily-window"
     KEPT = "kept"
+    ANNOTATED = "annotated"
+    RESOLVED = "resolved"
+    NOTHING = "nothing"
 
 
-SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED})
+SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED, Action.ANNOTATED, Action.RESOLVED})
 
 
 class TicketState(StrEnum):
@@ -83,16 +87,22 @@ class HoursVerdict:
     in_hours: bool
     layer: Layer
     attribute_names: tuple[str, ...]
+    day: str = ""
     today: DayWindow | None = None
+    previous_day: str = ""
     yesterday_running_over: DayWindow | None = None
 
 
 @dataclass(frozen=True)
 class WriteBack:
-    """B-4.10: whether the job's Incident Ticket ID is set, and the documentation to write (B-4.6), if any."""
+    """B-4.10: whether the job's Incident Ticket ID is set, and the documentation to write (B-4.6), if any.
+
+    `best_effort`: a failure is a warning, not a delivery failure (the number is written again by a later run:
+    an update of an incident whose number OpCon has not taken yet, B-9.1)."""
 
     ticket: bool
     documentation: Documentation | None = None
+    best_effort: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ class ReportDecision:
     action: Action
     reason: str
     exit_tag: str | None = None
+    exit_values: tuple[str, ...] = ()
     existing: ExistingTicket | None = None
     daily_window: DailyWindow | None = None
     working_hours: HoursVerdict | None = None
@@ -115,6 +126,7 @@ class ReportDecision:
     write_back: WriteBack | None = None
     attach_job_log: bool = False
     warnings: tuple[str, ...] = field(default=())
+    trigger: TriggerVerdict | None = None
 
     @property
     def sends(self) -> bool:

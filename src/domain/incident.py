@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from summit_connector.domain.attributes import ResolvedAttribute
-from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.model import FailureEvent, Trigger
 from summit_connector.domain.placeholders import expand, placeholder_values
 from summit_connector.domain.template import CustomAttribute, Template
+from summit_connector.domain.trigger_text import TriggerVerdict
 
 
 @dataclass(frozen=True)
@@ -21,25 +22,31 @@ class NewIncident:
 
 @dataclass(frozen=True)
 class IncidentUpdate:
+    """`status` empty leaves the ticket's status as it is; `attributes` and `solution` go with a resolving update
+    (B-11.2)."""
+
     ticket_number: str
     status: str
     information: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    solution: str = ""
 
 
 def build_new_incident(
     event: FailureEvent,
+    text: TriggerVerdict,
     template: Template,
     attributes: Iterable[ResolvedAttribute],
     now: datetime,
     previous_ticket: str = "",
 ) -> NewIncident:
-    """`attributes` are final: placeholders already expanded (see `expanded`)."""
+    """`text` is the trigger's (B-11.1); `attributes` are final: placeholders already expanded (see `expanded`)."""
     values = placeholder_values(event, now)
-    information = expand(template.ticket_information, values)
+    information = expand(text.information, values)
     if previous_ticket:
-        information = f"{information}\nPrevious incident {previous_ticket} is closed; this failure opened a new one."
+        information = f"{information}\nPrevious incident {previous_ticket} is closed; {_this(event)} opened a new one."
     return NewIncident(
-        description=expand(template.ticket_description, values),
+        description=expand(text.description, values),
         information=information,
         status=template.summit.new_status,
         attributes=tuple((a.name, a.value) for a in attributes),
@@ -50,12 +57,21 @@ def build_new_incident(
 
 
 def failure_summary(event: FailureEvent, now: datetime) -> str:
-    """The line added to an existing ticket (B-4.5): job, schedule, date, agent, termination code, time."""
+    """The line added to an existing ticket (B-4.5): what happened (the trigger, B-11.1), job, schedule, date,
+    agent, termination code, time."""
     return (
-        f"OpCon job {event.job} failed again: schedule {event.schedule} ({event.schedule_date.isoformat()}, "
-        f"id {event.schedule_id}, instance {event.schedule_instance}), agent {event.agent}, "
-        f"termination {event.termination}, at {now.isoformat(sep=' ', timespec='seconds')}."
+        f"OpCon job {event.job} {_happened(event.trigger)}: schedule {event.schedule} "
+        f"({event.schedule_date.isoformat()}, id {event.schedule_id}, instance {event.schedule_instance}), "
+        f"agent {event.agent}, termination {event.termination}, at {now.isoformat(sep=' ', timespec='seconds')}."
     )
+
+
+def _happened(trigger: Trigger) -> str:
+    return "failed again" if trigger is Trigger.FAILED else f"reported {trigger.display_name}"
+
+
+def _this(event: FailureEvent) -> str:
+    return "this failure" if event.trigger is Trigger.FAILED else f"this {event.trigger.display_name} event"
 
 
 def build_update(event: FailureEvent, ticket_number: str, status: str, now: datetime) -> IncidentUpdate:

@@ -14,6 +14,7 @@ PLACEHOLDER_NAMES = (
     "@EV_ScheduleId",
     "@EV_Instance",
     "@EV_Time",
+    "@EV_Trigger",
 )
 _PATTERN = re.compile("|".join(re.escape(n) for n in sorted(PLACEHOLDER_NAMES, key=len, reverse=True)))
 _ANY_PLACEHOLDER = re.compile(r"@EV_\w+")
@@ -29,6 +30,7 @@ def placeholder_values(event: FailureEvent, now: datetime) -> dict[str, str]:
         "@EV_ScheduleId": str(event.schedule_id),
         "@EV_Instance": str(event.schedule_instance),
         "@EV_Time": now.strftime("%H:%M:%S"),
+        "@EV_Trigger": event.trigger.display_name,
     }
 
 

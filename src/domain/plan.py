@@ -4,12 +4,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from summit_connector.domain.attributes import hours_layer, resolve_attributes
-from summit_connector.domain.daily_window import (
-    blocks_new_incident,
-    last_incident_date,
-    stamp_documentation,
-    window_end,
-)
+from summit_connector.domain.daily_window import stamp_documentation, window_at
 from summit_connector.domain.decision import (
     Action,
     DailyWindow,
@@ -17,13 +12,16 @@ from summit_connector.domain.decision import (
     HoursVerdict,
     KeptForJob,
     ReportDecision,
+    TicketSource,
     WriteBack,
 )
 from summit_connector.domain.incident import build_new_incident, build_update, expanded
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
-from summit_connector.domain.tags import find_exit_tag, route_by_tags
+from summit_connector.domain.tags import exit_values, find_exit_tag, route_by_tags
 from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket, decide_existing_ticket
+from summit_connector.domain.working_hours import WEEKDAYS
+from summit_connector.domain.trigger_text import decide_trigger_text
 
 
 def plan_report(
@@ -36,8 +34,10 @@ def plan_report(
     kept: KeptForJob = KeptForJob(),
 ) -> ReportDecision:
     """`ticket_status` is Summit's status of the job's current ticket (None when unknown or no ticket);
-    `kept` is what the outbox holds for the job (B-9)."""
-    base = ReportDecision(event, now, job, Action.CREATED, "", warnings=_not_found(event, job))
+    `kept` is what the outbox holds for the job (B-9). The event's trigger picks the text (B-11.1)."""
+    base = ReportDecision(event, now, job, Action.CREATED, "", warnings=_not_found(event, job),
+                          trigger=decide_trigger_text(event.trigger, template))
+    base = replace(base, exit_values=exit_values(template.tags))
     exit_tag = find_exit_tag(job.tags if job else (), template.tags)
     if exit_tag is not None:
         return replace(base, action=Action.SKIPPED_EXIT, reason=f"job tag {exit_tag!r} matches an EXIT rule",
@@ -86,25 +86,30 @@ def _not_found(event: FailureEvent, job: DailyJob | None) -> tuple[str, ...]:
 
 def _routed(base: ReportDecision, template: Template, policy: ReportPolicy) -> ReportDecision:
     routing = route_by_tags(base.job.tags if base.job else (), template.rules, template.tags)
-    attributes = resolve_attributes(policy.defaults, template, base.now, routing.attributes)
+    hours = _hours(template, base.now)
+    attributes = resolve_attributes(policy.defaults, template, hours.in_hours, routing.attributes,
+                                    base.trigger.attributes)
     return replace(
-        base, routing=routing.verdicts, working_hours=_hours(template, base.now),
+        base, routing=routing.verdicts, working_hours=hours,
         attributes=expanded(attributes, base.event, base.now),
         daily_window=DailyWindow(template.rules.submit_single_incident_per_day, policy.daily_start_hour),
     )
 
 
 def _hours(template: Template, now: datetime) -> HoursVerdict:
-    layer, attributes = hours_layer(template, now)
+    in_hours = template.working_hours.contains(now)
+    layer, attributes = hours_layer(template, in_hours)
     today, running_over = template.working_hours.windows_at(now)
-    return HoursVerdict(template.working_hours.contains(now), layer, tuple(a.name for a in attributes), today,
-                        running_over)
+    yesterday = WEEKDAYS[(now.weekday() - 1) % 7]
+    return HoursVerdict(in_hours, layer, tuple(a.name for a in attributes), WEEKDAYS[now.weekday()], today,
+                        yesterday if running_over else "", running_over)
 
 
 def _updating(decided: ReportDecision, existing: ExistingTicket, template: Template) -> ReportDecision:
     update = build_update(decided.event, existing.ticket, existing.status_to_send, decided.now)
+    write_back = WriteBack(True, best_effort=True) if existing.source is TicketSource.KEPT and decided.job else None
     return replace(decided, action=existing.action, reason=existing.reason, update=update,
-                   ticket_number=existing.ticket, attach_job_log=_attaches(decided, template))
+                   ticket_number=existing.ticket, write_back=write_back, attach_job_log=_attaches(decided, template))
 
 
 def _creating(
@@ -121,7 +126,7 @@ def _creating(
         return replace(decided, action=Action.KEPT, reason=reason)
     existing = decided.existing
     previous = existing.ticket if existing else ""
-    incident = build_new_incident(decided.event, template, decided.attributes, decided.now, previous)
+    incident = build_new_incident(decided.event, decided.trigger, template, decided.attributes, decided.now, previous)
     reason = existing.reason if existing else "the job has no incident ticket: create one"
     write_back = WriteBack(True, stamped_documentation(decided.job, template, decided.now)) if decided.job else None
     return replace(decided, action=Action.CREATED, reason=reason, incident=incident, previous_ticket=previous,
@@ -133,9 +138,7 @@ def _daily_window(decided: ReportDecision, policy: ReportPolicy) -> DailyWindow:
     if not window.on:
         return window
     text = decided.job.documentation.text if decided.job else ""
-    last = last_incident_date(text)
-    ends = window_end(last, policy.daily_start_hour) if last else None
-    blocked = blocks_new_incident(text, decided.now, policy.daily_start_hour)
+    last, ends, blocked = window_at(text, decided.now, policy.daily_start_hour)
     return replace(window, applies=True, last_date=last, ends=ends, blocked=blocked)
 
 

@@ -27,6 +27,16 @@ class Verdict(StrEnum):
     NO_MATCH = "no-match"
 
 
+class RuleKind(StrEnum):
+    """PREFIX: WRKGRP_, CATNAME_, ASSIGNTO_ (B-5.1, B-5.3, B-5.4); ROUTING: a TAG_START/TAG_END rule; DEFAULT: the
+    DEFAULT rule (B-5.2); ABSENT: a verdict about a rule the template does not have."""
+
+    PREFIX = "prefix"
+    ROUTING = "routing"
+    DEFAULT = "default"
+    ABSENT = "absent"
+
+
 @dataclass(frozen=True)
 class RuleVerdict:
     """One routing rule as the report flow applied it (B-5), in the order it is applied.
@@ -34,12 +44,13 @@ class RuleVerdict:
     `off_by` names the flag that kept the rule from being tried (its own flag when false, or
     includeWorkGroupNameTag, which turns tag routing off, B-5.1); `matched_tag` is the tag it matched (also for a
     rule that matched but LOST); `beaten_by` the rule that won instead; `sets` what it set when it WON.
-    `indicator` is empty for a verdict about a rule the template does not have (no DEFAULT, no TAG_START/TAG_END).
+    For ASSIGNTO_, `indicator_value` is the ASSIGNTO rule's value (the domain appended to the tag's user).
     """
 
     rule: str
     flag: str
     verdict: Verdict
+    kind: RuleKind
     indicator: str = ""
     indicator_value: str = ""
     matched_tag: str = ""
@@ -58,19 +69,20 @@ class TagRouting:
         return tuple(attribute for verdict in self.verdicts if verdict.verdict is Verdict.WON
                      for attribute in verdict.sets)
 
-    def as_dict(self) -> dict[str, str]:
-        return {attribute.name: attribute.value for attribute in self.attributes}
-
 
 def needs_ticket_status(job_tags: Iterable[str], ticket: str, rules: Iterable[TagRule]) -> bool:
     """Summit is asked for a ticket's status only when the job has one and no EXIT tag ends the flow first."""
     return bool(ticket.strip()) and find_exit_tag(job_tags, rules) is None
 
 
+def exit_values(rules: Iterable[TagRule]) -> tuple[str, ...]:
+    return tuple(rule.indicator_value for rule in rules if rule.indicator == TagIndicator.EXIT)
+
+
 def find_exit_tag(tags: Iterable[str], rules: Iterable[TagRule]) -> str | None:
     """The first job tag equal (whole tag, case-sensitive) to an EXIT rule's value, whatever the rule flags."""
-    exit_values = {rule.indicator_value for rule in rules if rule.indicator == TagIndicator.EXIT}
-    return next((tag for tag in tags if tag in exit_values), None)
+    values = set(exit_values(rules))
+    return next((tag for tag in tags if tag in values), None)
 
 
 def route_by_tags(tags: Sequence[str], rules: Rules, tag_rules: Sequence[TagRule]) -> TagRouting:
@@ -89,11 +101,12 @@ def _first_with_prefix(tags: Sequence[str], prefix: str) -> str | None:
 
 def _prefix_verdict(tags: Sequence[str], prefix: str, attribute: str, flag: str, on: bool) -> RuleVerdict:
     if not on:
-        return RuleVerdict(prefix, flag, Verdict.OFF, off_by=flag)
+        return RuleVerdict(prefix, flag, Verdict.OFF, RuleKind.PREFIX, off_by=flag)
     tag = _first_with_prefix(tags, prefix)
     if tag is None:
-        return RuleVerdict(prefix, flag, Verdict.NO_MATCH)
-    return RuleVerdict(prefix, flag, Verdict.WON, matched_tag=tag, sets=(Attribute(attribute, tag[len(prefix):]),))
+        return RuleVerdict(prefix, flag, Verdict.NO_MATCH, RuleKind.PREFIX)
+    return RuleVerdict(prefix, flag, Verdict.WON, RuleKind.PREFIX, matched_tag=tag,
+                       sets=(Attribute(attribute, tag[len(prefix):]),))
 
 
 def _tag_routing_verdicts(tags: Sequence[str], rules: Rules, tag_rules: Sequence[TagRule]) -> list[RuleVerdict]:
@@ -103,15 +116,15 @@ def _tag_routing_verdicts(tags: Sequence[str], rules: Rules, tag_rules: Sequence
         TAG_ROUTING_FLAG
     if off_by:
         tried = [*routing, *defaults] or [TagRule(NO_ROUTING_RULES, "")]
-        return [RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.OFF, rule.indicator, rule.indicator_value,
-                            off_by=off_by) for rule in tried]
+        return [RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.OFF, _kind(rule), rule.indicator,
+                            rule.indicator_value, off_by=off_by) for rule in tried]
     verdicts, winner = [], None
     for rule in routing:
         verdict = _routing_verdict(rule, tags, winner)
         winner = winner or (rule_name(rule) if verdict.verdict is Verdict.WON else None)
         verdicts.append(verdict)
     if not verdicts:
-        verdicts.append(RuleVerdict(NO_ROUTING_RULES, TAG_ROUTING_FLAG, Verdict.NO_MATCH))
+        verdicts.append(RuleVerdict(NO_ROUTING_RULES, TAG_ROUTING_FLAG, Verdict.NO_MATCH, RuleKind.ABSENT))
     return [*verdicts, _default_verdict(defaults, winner)]
 
 
@@ -119,19 +132,20 @@ def _routing_verdict(rule: TagRule, tags: Sequence[str], winner: str | None) -> 
     matched = next((tag for tag in tags if _matches(rule, tag)), "")
     verdict = Verdict.NO_MATCH if not matched else Verdict.LOST if winner else Verdict.WON
     sets = (Attribute(rule.attribute, rule.value),) if verdict is Verdict.WON and rule.attribute else ()
-    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, verdict, rule.indicator, rule.indicator_value, matched,
-                       sets, beaten_by=winner if verdict is Verdict.LOST else "")
+    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, verdict, RuleKind.ROUTING, rule.indicator,
+                       rule.indicator_value, matched, sets, beaten_by=winner if verdict is Verdict.LOST else "")
 
 
 def _default_verdict(defaults: Sequence[TagRule], winner: str | None) -> RuleVerdict:
     if not defaults:
-        return RuleVerdict(str(TagIndicator.DEFAULT), TAG_ROUTING_FLAG, Verdict.NO_MATCH)
+        return RuleVerdict(str(TagIndicator.DEFAULT), TAG_ROUTING_FLAG, Verdict.NO_MATCH, RuleKind.ABSENT)
     rule = defaults[0]
     if winner is not None:
-        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.LOST, rule.indicator, beaten_by=winner)
+        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.LOST, RuleKind.DEFAULT, rule.indicator,
+                           beaten_by=winner)
     if not rule.attribute:
-        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.NO_MATCH, rule.indicator)
-    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.WON, rule.indicator,
+        return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.NO_MATCH, RuleKind.DEFAULT, rule.indicator)
+    return RuleVerdict(rule_name(rule), TAG_ROUTING_FLAG, Verdict.WON, RuleKind.DEFAULT, rule.indicator,
                        sets=(Attribute(rule.attribute, rule.value),))
 
 
@@ -144,7 +158,14 @@ def _assign_to_verdict(tags: Sequence[str], tag_rules: Sequence[TagRule], on: bo
     sets = [Attribute(ENGINEER_EMAIL, email)]
     if rule is not None and rule.attribute and rule.attribute != ENGINEER_EMAIL:
         sets.append(Attribute(rule.attribute, email))
-    return RuleVerdict(verdict.rule, ASSIGN_TO_FLAG, Verdict.WON, matched_tag=verdict.matched_tag, sets=tuple(sets))
+    return RuleVerdict(verdict.rule, ASSIGN_TO_FLAG, Verdict.WON, RuleKind.PREFIX,
+                       indicator_value=rule.value if rule else "", matched_tag=verdict.matched_tag, sets=tuple(sets))
+
+
+def _kind(rule: TagRule) -> RuleKind:
+    if rule.indicator in _ROUTING_INDICATORS:
+        return RuleKind.ROUTING
+    return RuleKind.DEFAULT if rule.indicator == TagIndicator.DEFAULT else RuleKind.ABSENT
 
 
 def _matches(rule: TagRule, tag: str) -> bool:

@@ -1,9 +1,12 @@
 """What `check` finds wrong in a template's policy (B-7): rule flags that conflict, tag rules that never apply,
-placeholders that are none of ours. Every finding names the template field to change."""
+`triggers` blocks no trigger uses, placeholders that are none of ours. Every finding names the template field to
+change."""
 
+import difflib
 from collections.abc import Iterator
 
 from summit_connector.domain.findings import Finding, Severity
+from summit_connector.domain.model import REPORT_TRIGGERS, Trigger
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, unknown_placeholders
 from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template
 
@@ -22,6 +25,7 @@ def check_template(template: Template) -> list[Finding]:
         *_shadowed_rules(tags),
         *_rules_while_flag_off(rules, tags),
         *_assign_to_without_rule(rules, tags),
+        *_unknown_trigger_names(template),
         *_unknown_placeholder_findings(template),
     ]
 
@@ -128,6 +132,21 @@ def _assign_to_without_rule(rules: Rules, tags: tuple[TagRule, ...]) -> Iterator
         )
 
 
+def _unknown_trigger_names(template: Template) -> Iterator[Finding]:
+    """A block only counts under the name of a report trigger (B-11.1); a recovery is shaped by `recovery`."""
+    known = [trigger.value for trigger in REPORT_TRIGGERS]
+    for name, _ in template.triggers:
+        if name in known:
+            continue
+        if name in {trigger.value for trigger in Trigger}:
+            hint = "a recovery trigger takes its text from the recovery block: move it there"
+        else:
+            guess = difflib.get_close_matches(name.lower(), known, n=1)
+            hint = f"did you mean {guess[0]}?" if guess else f"use one of {', '.join(known)}"
+        yield Finding(f"triggers.{name}", Severity.ERROR, "is not a trigger the report command takes, so the block "
+                      "is never used", hint)
+
+
 def _unknown_placeholder_findings(template: Template) -> Iterator[Finding]:
     for where, text in _expanded_fields(template):
         unknown = unknown_placeholders(text)
@@ -151,6 +170,18 @@ def _expanded_fields(template: Template) -> Iterator[tuple[str, str]]:
     )
     for name, entries in lists:
         yield from ((f"{name}[{index}].value", entry.value) for index, entry in enumerate(entries))
+    yield from _trigger_fields(template)
+    recovery = template.recovery
+    yield "recovery.information", recovery.information
+    yield "recovery.solution", recovery.solution
+    yield from ((f"recovery.attributes[{index}].value", a.value) for index, a in enumerate(recovery.attributes))
+
+
+def _trigger_fields(template: Template) -> Iterator[tuple[str, str]]:
+    for name, block in template.triggers:
+        yield f"triggers.{name}.ticketDescription", block.ticket_description or ""
+        yield f"triggers.{name}.ticketInformation", block.ticket_information or ""
+        yield from ((f"triggers.{name}.attributes[{index}].value", a.value) for index, a in enumerate(block.attributes))
 
 
 def _placeholder_hint(unknown: list[str]) -> str:

@@ -15,13 +15,29 @@ class DayWindow:
     def wraps(self) -> bool:
         return self.stop < self.start
 
+    @property
+    def is_empty(self) -> bool:
+        """`0000`/`0000` (any start equal to its stop): no working hours that day (B-4.8)."""
+        return self.start == self.stop
+
+    @property
+    def hhmm(self) -> tuple[str, str]:
+        return format_hhmm(self.start), format_hhmm(self.stop)
+
     def covers_evening(self, minute: int) -> bool:
+        if self.is_empty:
+            return False
         if self.wraps:
             return minute >= self.start
         return self.start <= minute < self.stop
 
     def covers_next_morning(self, minute: int) -> bool:
         return self.wraps and minute < self.stop
+
+
+def format_hhmm(minutes: int) -> str:
+    """510 minutes → `"0830"`."""
+    return f"{minutes // 60:02d}{minutes % 60:02d}"
 
 
 def parse_hhmm(text: str) -> int:

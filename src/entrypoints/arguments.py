@@ -1,25 +1,27 @@
 """The command line: the vendor's report flags (B-1.1, B-1.3) and our sub-commands. Standard library only."""
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from summit_connector import __version__
 from summit_connector.application.errors import InvalidInput
-from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.model import REPORT_TRIGGERS, FailureEvent, Trigger
 
 PROGRAM = "summit-connector"
-COMMANDS = ("report", "explain", "check", "encrypt", "retry", "outbox", "demo", "sandbox")
+COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
+            "sandbox")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
                    -sd [[$SCHEDULE DATE-SSUM]] -si [[$SCHEDULE ID]] -sn [[$SCHEDULE INST]] -t basic.json
 
   -a/--agent  -s/--schedule  -jn/--job  -e/--termination  -sd/--schedule-date (yyyy-MM-dd, yyyyMMdd, dd-mmm-yyyy)
-  -si/--schedule-id  -sn/--schedule-instance  -t/--template  -c/--config  --json
+  -si/--schedule-id  -sn/--schedule-instance  -t/--template  -tr/--trigger  -c/--config  --json
   `summit-connector report --help` describes each flag.
 
 Exit status: 0 incident created or updated (or deliberately none), 1 kept for retry, 2 invalid input, 3 not delivered."""
+RECOVERY_ORDER = tuple(trigger for trigger in Trigger if trigger.is_recovery)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="report one failed job (the Notification Manager command)")
     _add_report_flags(report)
     report.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+    _add_recover(commands)
     _add_explain(commands)
     check = commands.add_parser("check", help="validate Connector.config and the templates")
     _add_config_flag(check)
@@ -75,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also those Summit may have created (after checking Summit has no incident for them)")
     outbox = commands.add_parser("outbox", help="list the failures kept for a later delivery")
     _add_config_flag(outbox)
+    _add_history(commands)
+    _add_sync(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
@@ -85,9 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_recover(commands: argparse._SubParsersAction) -> None:
+    recover = commands.add_parser("recover", help="a job completed: annotate or resolve its incident "
+                                                  "(a Notification Manager recovery trigger)")
+    _add_report_flags(recover, RECOVERY_ORDER, Trigger.FINISHED_OK)
+    recover.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+
+
 def _add_explain(commands: argparse._SubParsersAction) -> None:
     explain = commands.add_parser("explain", help="dry run: print every decision and the Summit request body")
-    _add_report_flags(explain)
+    _add_report_flags(explain, tuple(Trigger))
     explain.add_argument("--tags", help="job tags, comma-separated (instead of or over what OpCon holds)")
     explain.add_argument("--ticket", help="the job's existing incident ticket number")
     explain.add_argument("--ticket-status", help="that ticket's Summit status (explain never asks Summit)")
@@ -97,6 +109,41 @@ def _add_explain(commands: argparse._SubParsersAction) -> None:
     explain.add_argument("--json", action="store_true", help="print the decision record as one JSON object")
 
 
+def _add_history(commands: argparse._SubParsersAction) -> None:
+    history = commands.add_parser("history", help="list what the runs did, newest first")
+    _add_config_flag(history)
+    history.add_argument("--job", nargs="+", metavar="NAME", help="only this job (the exact name)")
+    history.add_argument("--schedule", nargs="+", metavar="NAME", help="only this schedule (the exact name)")
+    history.add_argument("--since", metavar="WHEN", help="a duration back from now (2h, 7d) or a date (2024-09-21)")
+    history.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N events (default 50)")
+    history.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def _positive(text: str) -> int:
+    number = parse_int("--limit", text)
+    if number < 1:
+        raise ArgumentError(f"--limit: must be 1 or more, got {text!r}")
+    return number
+
+
+def _add_sync(commands: argparse._SubParsersAction) -> None:
+    sync = commands.add_parser("sync", help="mark each journaled job in OpCon by its incident's Summit status")
+    _add_config_flag(sync)
+    sync.add_argument("--once", action="store_true", help="one pass, then exit (for an OpCon job every 5 minutes)")
+    sync.add_argument("--interval", type=_interval, default=300.0, metavar="SECONDS",
+                      help="pause between passes without --once (default 300)")
+
+
+def _interval(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 10**7:
+        raise ArgumentError(f"--interval: must be a number of seconds above 0, got {text!r}")
+    return seconds
+
+
 def _add_config_flag(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
     parser.add_argument(
         *CONFIG_FLAGS, dest="config", metavar="PATH", default=default,
@@ -104,8 +151,10 @@ def _add_config_flag(parser: argparse.ArgumentParser, default: object = argparse
     )
 
 
-def _add_report_flags(parser: argparse.ArgumentParser) -> None:
-    """Multi-word values are joined with spaces, so an unquoted `-s My Schedule` still works."""
+def _add_report_flags(parser: argparse.ArgumentParser, triggers: tuple[Trigger, ...] = REPORT_TRIGGERS,
+                      default: Trigger = Trigger.FAILED) -> None:
+    """Multi-word values are joined with spaces, so an unquoted `-s My Schedule` still works. `triggers` are the
+    Notification Manager triggers the command takes (B-11)."""
     _add_config_flag(parser)
     flags = (
         ("-a", "--agent", "agent ($MACHINE NAME); may be N/A", False),
@@ -119,6 +168,19 @@ def _add_report_flags(parser: argparse.ArgumentParser) -> None:
     )
     for short, long, text, required in flags:
         parser.add_argument(short, long, nargs="+", required=required, help=text, metavar="VALUE")
+    parser.add_argument("-tr", "--trigger", type=_trigger_of(triggers), default=default, metavar="TRIGGER",
+                        help=f"the Notification Manager trigger: {', '.join(triggers)} (default {default})")
+
+
+def _trigger_of(triggers: tuple[Trigger, ...]) -> Callable[[str], Trigger]:
+    def trigger(text: str) -> Trigger:
+        name = text.strip().lower()
+        if name in triggers:
+            return Trigger(name)
+        recovery = " (a recovery is `summit-connector recover`)" if name in RECOVERY_ORDER else ""
+        raise ArgumentError(f"-tr/--trigger: must be one of {', '.join(triggers)}{recovery}, got {text!r}")
+
+    return trigger
 
 
 def joined(value: list[str] | None, default: str = "") -> str:
@@ -158,4 +220,5 @@ def failure_event(args: argparse.Namespace) -> FailureEvent:
         schedule_date=parse_schedule_date(joined(args.schedule_date)),
         schedule_id=parse_int("-si/--schedule-id", joined(args.schedule_id)),
         schedule_instance=parse_int("-sn/--schedule-instance", joined(args.schedule_instance)),
+        trigger=args.trigger,
     )

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from summit_connector.application.errors import ConnectorError
+from summit_connector.application.errors import ConnectorError, described
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser, with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 
@@ -33,7 +33,8 @@ def main(
         print(f"{PROGRAM}: interrupted", file=stderr)
         return ExitCode.NOT_DELIVERED
     except Exception as error:  # noqa: BLE001 - one line, never a traceback; the message may quote a secret
-        print(f"{PROGRAM}: error: {_said(error)}", file=stderr)
+        said = described(error) if isinstance(error, ConnectorError) else f"{described(error)}; nothing more was done"
+        print(f"{PROGRAM}: error: {said}", file=stderr)
         return exit_code_for(error)
 
 
@@ -54,13 +55,6 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
         raise ArgumentError("name a command, or give the report flags (see --help)")
     module = import_module(f"summit_connector.entrypoints.commands.{args.command}")
     return module.run(args, stdout, stderr, environ)
-
-
-def _said(error: Exception) -> str:
-    """Our errors say what happened; any other is named by its type only, as its text may quote a secret."""
-    if isinstance(error, ConnectorError):
-        return str(error)
-    return f"unexpected {type(error).__name__}; nothing more was done"
 
 
 def _tolerant(stream: TextIO) -> TextIO:

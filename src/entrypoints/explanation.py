@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from summit_connector.domain.decision import ReportDecision
+from summit_connector.domain.recovery import RecoveryDecision
 
 
 class Lookup(StrEnum):
@@ -37,6 +38,20 @@ class Explanation:
     sources: dict[str, str] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    exit_values: tuple[str, ...] = ()
-    reopen_status: str = ""
     new_ticket_url: str = ""
+
+
+@dataclass(frozen=True)
+class RecoveryExplanation:
+    """What `explain` shows for a recovery trigger (B-11.2): the decision `recover` would act on, and the Summit
+    request of each of its steps, in order."""
+
+    decision: RecoveryDecision
+    template_path: str
+    now_source: str
+    lookup: Lookup
+    requests: tuple[SummitRequest, ...]
+    ticket_status_given: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()

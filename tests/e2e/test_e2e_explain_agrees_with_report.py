@@ -18,11 +18,11 @@ HOURS_LAYERS = {
 LAST_INCIDENT = "Last Incident Date : 2024-09-22\nCall the payroll team"
 
 
-def explain_then_report(sandbox, job, now: str) -> tuple[dict, dict]:
+def explain_then_report(sandbox, job, now: str, *explain_flags: str) -> tuple[dict, dict]:
     """The decision record of explain, then report's JSON outcome, both at `now`."""
     env = {"SUMMIT_CONNECTOR_NOW": now}
     explained = sandbox.run("explain", "-c", str(sandbox.config), *job.report_args(), "-t", "sandbox", "--json",
-                            env=env)
+                            *explain_flags, env=env)
     assert explained.code == 0, explained.stderr
     reported = sandbox.report(job, "--json", env=env)
     assert reported.code == 0, reported.stderr
@@ -31,8 +31,14 @@ def explain_then_report(sandbox, job, now: str) -> tuple[dict, dict]:
 
 def assert_agree(sandbox, decision: dict, outcome: dict) -> None:
     assert decision["action"] == outcome["action"]
+    if decision["action"] in ("updated", "reopened"):
+        incident = sandbox.emulator.state.incidents[outcome["ticket_number"]]
+        assert (decision["update"]["ticket_number"], decision["update"]["status"]) == (
+            outcome["ticket_number"], incident.status)
+        assert decision["update"]["information"] in incident.information
+        return
     if decision["action"] != "created":
-        assert decision["request"] is None or decision["action"] in ("updated", "reopened")
+        assert decision["request"] is None
         return
     received = sandbox.emulator.state.incidents[outcome["ticket_number"]].fields
     decided = {attribute["name"]: attribute["value"] for attribute in decision["attributes"]}
@@ -72,9 +78,20 @@ def test_explain_and_report_agree_that_an_exit_tag_means_no_incident_b_5_5(sandb
     assert sorted(sandbox.emulator.state.incidents) == before
 
 
-@pytest.mark.parametrize(("now", "priority"), [(MONDAY_MORNING, "P2"), (MONDAY_NIGHT, "P1")])
-def test_explain_and_report_agree_on_the_working_hours_layer_b_4_8(sandbox, now, priority):
-    sandbox.edit_template(**HOURS_LAYERS)
+@pytest.mark.parametrize(
+    ("window", "now", "priority"),
+    [
+        (MONDAY_WINDOW, MONDAY_MORNING, "P2"),
+        (MONDAY_WINDOW, MONDAY_NIGHT, "P1"),
+        ({"monday": {"start": "2200", "stop": "0600"}}, "2024-09-24T03:00", "P2"),
+        ({"monday": {"start": "2200", "stop": "0600"}}, "2024-09-24T06:00", "P1"),
+        ({"monday": {"start": "0000", "stop": "0000"}}, MONDAY_MORNING, "P1"),
+        ({"tuesday": {"start": "0800", "stop": "1700"}}, MONDAY_MORNING, "P1"),
+    ],
+    ids=["inside", "after-stop", "overnight-next-morning", "overnight-ended", "0000-0000-none", "day-missing"],
+)
+def test_explain_and_report_agree_on_the_working_hours_layer_b_4_8(sandbox, window, now, priority):
+    sandbox.edit_template(**{**HOURS_LAYERS, "workingHours": window})
 
     decision, outcome = explain_then_report(sandbox, sandbox.samples.plain, now)
 
@@ -100,4 +117,34 @@ def test_explain_and_report_agree_on_the_daily_window_b_4_6(sandbox, now, action
 
     assert (decision["action"], outcome["action"]) == (action, action)
     assert decision["daily_window"]["last_date"] == "2024-09-22"
+    assert_agree(sandbox, decision, outcome)
+
+
+def test_explain_and_report_agree_that_an_uncertain_create_holds_back_the_next_one_b_9_2(sandbox):
+    job = sandbox.samples.plain
+    sandbox.emulator.faults.fail("summit", 500, times=1, path_contains="IM_LogOrUpdateIncident")
+    first = sandbox.report(job)
+    assert first.code == 1, first.stderr
+    before = sorted(sandbox.emulator.state.incidents)
+
+    explained = sandbox.run("explain", "-c", str(sandbox.config), *job.report_args(), "-t", "sandbox", "--json")
+    again = sandbox.report(job)
+
+    assert json.loads(explained.stdout)["action"] == "kept"
+    assert again.code == 1 and "may already have created one" in again.stderr
+    assert sorted(sandbox.emulator.state.incidents) == before
+
+
+def test_explain_and_report_agree_that_the_daily_window_guards_new_incidents_only_b_4_6(sandbox):
+    """explain never asks Summit, so it is given the ticket's status (In-Progress, as the emulator holds 9001)."""
+    template = json.loads(sandbox.template.read_text())
+    sandbox.edit_template(rules={**template["rules"], "submitSingleIncidentPerDay": True})
+    plain = sandbox.samples.plain
+    job_id = sandbox.emulator.add_job(plain.id.rsplit("|", 1)[0], "WINDOWED_OPEN", incident_ticket_id="9001",
+                                      documentation="Last Incident Date : 2024-09-23")
+    job = replace(plain, id=job_id, name="WINDOWED_OPEN")
+
+    decision, outcome = explain_then_report(sandbox, job, MONDAY_MORNING, "--ticket-status", "In-Progress")
+
+    assert (decision["daily_window"]["applies"], decision["action"]) == (False, "updated")
     assert_agree(sandbox, decision, outcome)

@@ -295,3 +295,14 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_the_text_view_says_why_tag_routing_is_off_and_where_the_engineer_domain_came_from_b_5_1_b_5_4(lab):
+    vendor_template(lab, includeWorkGroupNameTag=True, includeAssignToTag=True)
+
+    result = explain(lab, "--tags", "WRKGRP_DevOps,ASSIGNTO_test")
+
+    assert has_line(result.stdout, "OFF", "TAG_END ROUTE1", "includeWorkGroupNameTag is on, so "
+                    "TAG_START/TAG_END/DEFAULT routing is not applied (B-5.1)")
+    assert has_line(result.stdout, "WON", "ASSIGNTO_", "tag ASSIGNTO_test: Assigned_Engineer_Email = "
+                    "test@service-now.com (the tag's user + the ASSIGNTO rule's value '@service-now.com')")

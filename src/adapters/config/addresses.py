@@ -2,6 +2,8 @@
 
 from urllib.parse import SplitResult, urlsplit
 
+from summit_connector.adapters.redaction import MASK
+
 
 def as_base_url(address: str, scheme: str, default_port: int | None = None) -> str:
     """`host`, `host:port` or a full http(s) URL; a scheme or port it carries wins. Raises ValueError."""
@@ -21,8 +23,8 @@ def shown(address: str) -> str:
         parts = urlsplit(address.strip())
         password = parts.password
     except ValueError:
-        return address if "@" not in address else "***@" + address.rsplit("@", 1)[1]
-    return address.replace(f":{password}@", ":***@") if password else address
+        return address if "@" not in address else f"{MASK}@" + address.rsplit("@", 1)[1]
+    return address.replace(f":{password}@", f":{MASK}@") if password else address
 
 
 def _split(address: str, scheme: str) -> SplitResult:

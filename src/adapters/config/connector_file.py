@@ -15,7 +15,12 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_vali
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
 from summit_connector.adapters.config.problems import Location, closest, did_you_mean, ignored, invalid, validated
 from summit_connector.adapters.config.secrets import SecretField, open_secret
-from summit_connector.adapters.config.settings import DEFAULT_HTTP_TIMEOUT, ConnectorConfig, OpConConnection
+from summit_connector.adapters.config.settings import (
+    DEFAULT_HISTORY_DAYS,
+    DEFAULT_HTTP_TIMEOUT,
+    ConnectorConfig,
+    OpConConnection,
+)
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES, VENDOR_DEFAULT_ATTRIBUTES, Attribute
 
@@ -58,6 +63,8 @@ class GeneralSection(BaseModel):
     timezone: str | None = None
     http_timeout: float = Field(DEFAULT_HTTP_TIMEOUT, gt=0)
     max_joblog_bytes: int = Field(DEFAULT_MAX_JOBLOG_BYTES, ge=1024)
+    statedir: str = "."
+    history_days: int = Field(DEFAULT_HISTORY_DAYS, ge=1)
 
     @field_validator("timezone")
     @classmethod
@@ -113,6 +120,8 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         joblog_dir=folder / general.joblogdir,
         templates_dir=folder / general.templatesdir,
         log_dir=folder / general.logdir,
+        state_dir=folder / general.statedir,
+        history_days=general.history_days,
         daily_start_hour=general.daily_start_hour,
         debug=general.debug,
         timezone=general.timezone,

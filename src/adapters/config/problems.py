@@ -120,6 +120,8 @@ def _unknown_below(value: object, path: str, source: str, known: set[str]) -> tu
         return _unknown_in(value, f"{path}.", source, known)
     if isinstance(value, tuple):
         return sum((_unknown_below(item, f"{path}[{index}]", source, known) for index, item in enumerate(value)), ())
+    if isinstance(value, dict):
+        return sum((_unknown_below(item, f"{path}.{key}", source, known) for key, item in value.items()), ())
     return ()
 
 

@@ -16,6 +16,7 @@ from summit_connector.domain.template import (
 )
 
 DEFAULT_HTTP_TIMEOUT = 30.0
+DEFAULT_HISTORY_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class ConnectorConfig:
     defaults: tuple[Attribute, ...] = VENDOR_DEFAULTS
     warnings: tuple[Finding, ...] = ()
     unknown_keys: tuple[Finding, ...] = ()
+    state_dir: Path | None = None
+    """Where the state store lives (B-10.1); None: beside Connector.config."""
+    history_days: int = DEFAULT_HISTORY_DAYS
 
     def report_policy(self) -> ReportPolicy:
         return ReportPolicy(self.defaults, self.daily_start_hour, self.max_joblog_bytes)

@@ -2,8 +2,9 @@
 `Template` and the `SummitConnection` (raising `InvalidInput` with a finding at the field)."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import suppress
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -27,11 +28,16 @@ from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
     CustomAttribute,
+    JobAction,
+    Recovery,
+    RecoveryAction,
     Rules,
     SummitOptions,
+    SyncPolicy,
     TagIndicator,
     TagRule,
     Template,
+    TriggerText,
 )
 from summit_connector.domain.working_hours import WEEKDAYS, DayWindow, WorkingHours, parse_hhmm
 
@@ -43,8 +49,9 @@ _JSON_HINT = f"fix the JSON syntax there (quotes, commas, brackets, true/false),
 _NOT_FOUND_HINT = "check the name given to -t and [GENERAL] TEMPLATESDIR"
 _PLAIN_HTTP_HINT = "use an https:// address; keep http:// for a lab or the sandbox only"
 _INDICATOR_HINT = "use TAG_START, TAG_END, DEFAULT, EXIT, CATNAME or ASSIGNTO"
+_STATUS_HINT = f'write the Summit status in quotes, e.g. "In-Progress", {AGAIN}'
 
-_RULES, _SUMMIT = Rules(), SummitOptions()
+_RULES, _SUMMIT, _RECOVERY, _SYNC = Rules(), SummitOptions(), Recovery(), SyncPolicy()
 
 
 def _true_or_false(value: object) -> object:
@@ -62,9 +69,30 @@ def _minutes(value: object) -> int:
     raise Problem("must be four digits HHMM (0000 to 2359)", _HHMM_HINT)
 
 
+def _status(value: object) -> str:
+    """A Summit status: text, not empty (numbers are not taken for text here)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise Problem("must be a Summit status name (text, not empty)", _STATUS_HINT)
+
+
+def _one_of(choices: type[StrEnum]) -> Callable[[object], StrEnum]:
+    """A value of `choices`, whatever its case."""
+    by_folded = {choice.value.casefold(): choice for choice in choices}
+
+    def choice(value: object) -> StrEnum:
+        if isinstance(value, str) and value.strip().casefold() in by_folded:
+            return by_folded[value.strip().casefold()]
+        names = ", ".join(c.value for c in choices)
+        raise Problem(f"must be one of {names}", f"use one of {names}, {AGAIN}")
+
+    return choice
+
+
 Flag = Annotated[bool, BeforeValidator(_true_or_false)]
 Minutes = Annotated[int, BeforeValidator(_minutes)]
 Text = Annotated[str, Field(min_length=1)]
+Status = Annotated[str, BeforeValidator(_status)]
 
 
 class _Model(BaseModel):
@@ -131,6 +159,28 @@ class SummitModel(_Model):
     attachment_file_field: Text = _SUMMIT.attachment_file_field
 
 
+class TriggerModel(_Model):
+    ticket_description: str | None = None
+    ticket_information: str | None = None
+    attributes: tuple[NameValue, ...] = ()
+
+
+class RecoveryModel(_Model):
+    action: Annotated[RecoveryAction, BeforeValidator(_one_of(RecoveryAction))] = _RECOVERY.action
+    information: str = _RECOVERY.information
+    resolved_status: Status = _RECOVERY.resolved_status
+    via: tuple[Status, ...] = _RECOVERY.via
+    solution: str = _RECOVERY.solution
+    attributes: tuple[NameValue, ...] = ()
+
+
+class SyncModel(_Model):
+    """`onStatus` and `stopOn` each replace the default when given (B-12.1)."""
+
+    on_status: dict[Status, Annotated[JobAction, BeforeValidator(_one_of(JobAction))]] = dict(_SYNC.on_status)
+    stop_on: tuple[Status, ...] = _SYNC.stop_on
+
+
 class TemplateFile(_Model):
     ticket_description: str = ""
     ticket_information: str = ""
@@ -146,6 +196,9 @@ class TemplateFile(_Model):
     custom_attributes: tuple[CustomAttributeModel, ...] = ()
     tags: tuple[TagModel, ...] = ()
     summit: SummitModel = SummitModel()
+    triggers: dict[str, TriggerModel] = {}
+    recovery: RecoveryModel = RecoveryModel()
+    sync: SyncModel = SyncModel()
 
 
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
@@ -230,7 +283,19 @@ def _template(model: TemplateFile, urls: dict[str, str]) -> Template:
         summit=SummitOptions(**_declared(model.summit)),
         view_incident_url=urls.get("viewIncident", ""),
         view_host=_host_and_port((model.view_address or model.address).value),
+        triggers=tuple((name, _trigger_text(block)) for name, block in model.triggers.items()),
+        recovery=_recovery(model.recovery),
+        sync=SyncPolicy(tuple(model.sync.on_status.items()), model.sync.stop_on),
     )
+
+
+def _trigger_text(block: TriggerModel) -> TriggerText:
+    return TriggerText(block.ticket_description, block.ticket_information, _attributes(block.attributes))
+
+
+def _recovery(block: RecoveryModel) -> Recovery:
+    return Recovery(block.action, block.information, block.resolved_status, block.via, block.solution,
+                    _attributes(block.attributes))
 
 
 def _declared(model: BaseModel) -> dict[str, object]:

@@ -32,8 +32,13 @@ jobName&scheduleName&tags&status&jobNumber&includeDocumentation&limit&offset&inc
 GET/POST /api/dailyjobs/{uid}/incidentTickets, PUT/DELETE …/incidentTickets/1 (POST when one exists → 400);
 GET/POST /api/dailyjobs/{id}/documentation, GET/PUT …/documentation/{docId} (docId = the job's uid);
 POST /api/jobinstanceactions (LIST/FILE), GET /api/jobinstanceactions/{id} (`submitted` for
-settings.jors_pending_polls polls, then `success`/`failed`). Name filters are OpCon wildcards over SQL LIKE
-(`name=JOB001` also returns `JOB001_2` and `MYJOB001`; `[`/`]` are character classes); `ids=` is exact.
+settings.jors_pending_polls polls, then `success`/`failed`); POST /api/jobactions {action, jobs: [{id}], reason}
+(markUnderReview, markFixed, markFinishedOk, markFailed, restart; unknown daily job → 404), GET /api/jobactions/{id}
+(`submitted` for settings.job_action_pending_polls polls, then `success` with the job's status changed, or `failed`
+when its status does not allow the action; every one kept in state.job_actions). Jobs carry OpCon's `status`
+object (seeded ones `Failed`; state.set_job_status(id, "Finished OK"), state.remove_job(id); `status=` filters by
+its category). Name filters are OpCon wildcards over SQL LIKE (`name=JOB001` also returns `JOB001_2` and
+`MYJOB001`; `[`/`]` are character classes); `ids=` is exact.
 Errors: 400 `{code, message}`, 401 ApiError array, 404/405 RFC 7807.
 
 Summit: POST /<prefix>/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall[_JSON|_json] with ServiceName

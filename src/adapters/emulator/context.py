@@ -23,14 +23,19 @@ class EmulatorSettings:
     `known_values`: Ticket field → tenant master values accepted, case-insensitively (None = anything goes);
     an unknown value is rejected with `Errors` "Invalid <field> '<value>'".
     `reject_closed_updates`: updating a Closed/Cancelled ticket is rejected (the connector must create a new one).
+    `resolve_from_in_progress_only`: a New or Pending ticket must be In-Progress before it can be Resolved (a tenant
+    setting, summit-api.md §3.6).
     `jors_pending_polls`: how many polls of a job instance action answer `submitted` before the result.
+    `job_action_pending_polls`: the same for a job action (POST /api/jobactions).
     """
 
     double_encode: bool | None = None
     jors_pending_polls: int = 1
+    job_action_pending_polls: int = 1
     attachment_field: str = "FileBase64"
     known_values: dict[str, set[str] | None] = field(default_factory=_known_values)
     reject_closed_updates: bool = True
+    resolve_from_in_progress_only: bool = False
 
 
 @dataclass(frozen=True)

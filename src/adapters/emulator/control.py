@@ -9,6 +9,7 @@
     POST /_emulator/reset            → faults cleared, state emptied, samples seeded again if they were
     POST /_emulator/settings         {"double_encode": true, "jors_pending_polls": 2, "known_values": {...}}
     POST /_emulator/incident-status  {"ticket": "9002", "status": "Resolved"}
+    POST /_emulator/job-status       {"job": "20240921|16|1|JOB001", "status": "Finished OK"}  (a status description)
 """
 
 from dataclasses import fields
@@ -54,7 +55,8 @@ def is_control(request: Request) -> bool:
 def handle_control(emulator: ControlledEmulator, request: Request) -> Response:
     action = (request.method, "/".join(request.segments[1:]).lower())
     handlers = {("GET", "state"): _state, ("POST", "faults"): _faults, ("POST", "reset"): _reset,
-                ("POST", "settings"): _settings, ("POST", "incident-status"): _incident_status}
+                ("POST", "settings"): _settings, ("POST", "incident-status"): _incident_status,
+                ("POST", "job-status"): _job_status}
     if action not in handlers:
         return problem(404, f"No emulator control at {request.method} {request.path}.", request.path)
     try:
@@ -112,6 +114,18 @@ def _incident_status(emulator: ControlledEmulator, request: Request) -> Response
         raise bad_request(f"Unknown ticket '{ticket}' or empty status.")
     emulator.state.set_incident_status(ticket, status)
     return json_response({"ticket": ticket, "status": status})
+
+
+def _job_status(emulator: ControlledEmulator, request: Request) -> Response:
+    body = object_body(request)
+    job, status = str(body.get("job", "")), str(body.get("status", ""))
+    if job not in emulator.state.jobs:
+        raise bad_request(f"Unknown daily job '{job}'.")
+    try:
+        emulator.state.set_job_status(job, status)
+    except ValueError as error:
+        raise bad_request(str(error)) from None
+    return json_response({"job": job, "status": status})
 
 
 def _snake(name: str) -> str:

@@ -1,4 +1,4 @@
-"""What the emulated OpCon Daily and Summit tenant hold: schedules, jobs, incidents and JORS actions."""
+"""What the emulated OpCon Daily and Summit tenant hold: schedules, jobs, incidents, JORS and job actions."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +27,8 @@ class JobDocumentation:
 
 @dataclass
 class Job:
-    """A daily job; `job_output` maps file name (or full agent path) to content."""
+    """A daily job; `job_output` maps file name (or full agent path) to content; `status` is the status
+    description (`opcon/job_statuses.py`), `status_reason` the reason of the job action that set it."""
 
     id: str
     uid: int
@@ -42,6 +43,8 @@ class Job:
     job_type: str = "Windows"
     machine: str = "WINAGENT01"
     termination: str = "Exit Code 1"
+    status: str = "Failed"
+    status_reason: str | None = None
 
     def output_files(self) -> dict[str, str]:
         """Content by the path JORS lists: bare names live in the Windows agent's log folder."""
@@ -54,7 +57,8 @@ def _agent_path(name: str) -> str:
 
 @dataclass
 class Incident:
-    """A Summit incident: `fields` are the Ticket fields last sent; `information` is every Information text."""
+    """A Summit incident: `fields` are the Ticket fields last sent; `information` is every Information text;
+    `solution` the last Solution text."""
 
     ticket_no: str
     ticket_id: int
@@ -65,6 +69,7 @@ class Incident:
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     reopened: bool = False
+    solution: str = ""
 
     @property
     def encrypted_id(self) -> str:
@@ -77,6 +82,20 @@ class JorsAction:
     action: str
     items: list[dict[str, Any]]
     pending_polls: int
+
+
+@dataclass
+class JobActionRequest:
+    """A POST /api/jobactions as accepted: `result` stays `submitted` until it finishes; then `outcomes` holds each
+    job's `(result, message)` by daily job id."""
+
+    id: int
+    action: str
+    job_ids: list[str]
+    reason: str | None
+    pending_polls: int
+    result: str = "submitted"
+    outcomes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 class LoggedRequest(NamedTuple):

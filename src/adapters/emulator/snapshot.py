@@ -4,7 +4,7 @@ import base64
 from typing import Any
 
 from summit_connector.adapters.emulator.opcon.daily_json import job_json, schedule_json
-from summit_connector.adapters.emulator.records import Incident
+from summit_connector.adapters.emulator.records import Incident, JobActionRequest
 from summit_connector.adapters.emulator.state import EmulatorState
 
 
@@ -16,6 +16,7 @@ def state_snapshot(state: EmulatorState) -> dict[str, Any]:
             "incidents": {number: _incident_json(incident) for number, incident in state.incidents.items()},
             "incidentTicketWrites": [write._asdict() for write in state.incident_ticket_writes],
             "documentationWrites": [write._asdict() for write in state.documentation_writes],
+            "jobActions": [_job_action_json(request) for request in state.job_actions.values()],
             "requests": [logged._asdict() for logged in state.requests],
             "counters": dict(state.counters),
         }
@@ -26,4 +27,12 @@ def _incident_json(incident: Incident) -> dict[str, Any]:
                    for name, content in incident.attachments]
     return {"ticketNo": incident.ticket_no, "ticketId": incident.ticket_id, "status": incident.status,
             "fields": incident.fields, "information": incident.information, "customFields": incident.custom_fields,
-            "attachments": attachments, "history": incident.history, "reopened": incident.reopened}
+            "attachments": attachments, "history": incident.history, "reopened": incident.reopened,
+            "solution": incident.solution}
+
+
+def _job_action_json(request: JobActionRequest) -> dict[str, Any]:
+    outcomes = {job_id: {"result": result, "message": message}
+                for job_id, (result, message) in request.outcomes.items()}
+    return {"id": request.id, "action": request.action, "jobs": request.job_ids, "reason": request.reason,
+            "result": request.result, "outcomes": outcomes}

@@ -5,8 +5,10 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from summit_connector.adapters.emulator.opcon.job_statuses import STATUSES
 from summit_connector.adapters.emulator.records import (
-    DocumentationWrite, Incident, Job, JobDocumentation, JorsAction, LoggedRequest, Schedule, TicketWrite,
+    DocumentationWrite, Incident, Job, JobActionRequest, JobDocumentation, JorsAction, LoggedRequest, Schedule,
+    TicketWrite,
 )
 
 FIRST_TICKET = 10001
@@ -15,7 +17,8 @@ FIRST_TICKET = 10001
 class EmulatorState:
     """Hold `lock` while reading several fields at once; the request handlers hold it while they change things.
 
-    `jobs` by daily job id, `schedules` by daily schedule id, `incidents` by ticket number (str),
+    `jobs` by daily job id, `schedules` by daily schedule id, `incidents` by ticket number (str), `job_actions`
+    (every POST /api/jobactions accepted, by id, in the order received),
     `incident_ticket_writes`/`documentation_writes` (POST/PUT/DELETE bodies as received), `requests`
     (every request, faulted ones included), `counters` (`"opcon"`, `"summit"`, `"opcon:GET api/dailyjobs"`,
     `"summit:IM_LogOrUpdateIncident"`, `"summit:Summit_UploadAttachmentBase64Encoded"`, `"faults"`).
@@ -31,6 +34,7 @@ class EmulatorState:
             self.jobs: dict[str, Job] = {}
             self.incidents: dict[str, Incident] = {}
             self.actions: dict[int, JorsAction] = {}
+            self.job_actions: dict[int, JobActionRequest] = {}
             self.incident_ticket_writes: list[TicketWrite] = []
             self.documentation_writes: list[DocumentationWrite] = []
             self.requests: list[LoggedRequest] = []
@@ -93,6 +97,19 @@ class EmulatorState:
             incident = self.incidents[str(ticket_no)]
             incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
             incident.status = status
+
+    def set_job_status(self, job_id: str, status: str, reason: str | None = None) -> None:
+        """What an operator (or SAM) does to the daily job; `status` is a description, e.g. "Finished OK"."""
+        if status not in STATUSES:
+            raise ValueError(f"Unknown job status '{status}'; known: {', '.join(STATUSES)}.")
+        with self.lock:
+            job = self.jobs[job_id]
+            job.status, job.status_reason = status, reason
+
+    def remove_job(self, job_id: str) -> None:
+        """The daily job leaves the Daily (as when old days are purged): OpCon answers 404 for it from now on."""
+        with self.lock:
+            del self.jobs[job_id]
 
     def job_by_uid(self, uid: int) -> Job | None:
         return next((job for job in self.jobs.values() if job.uid == uid), None)

@@ -3,13 +3,14 @@
 
 from summit_connector.adapters.redaction import masked
 from summit_connector.adapters.summit.envelopes import create_envelope, serialise, update_envelope
-from summit_connector.adapters.summit.http import make_summit_client
+from summit_connector.adapters.summit.http import incident_url, make_summit_client
 from summit_connector.adapters.summit.incidents import SummitIncidents
 from summit_connector.adapters.summit.summit_probe import probe_summit
 
 __all__ = [
     "SummitIncidents",
     "create_envelope",
+    "incident_url",
     "make_summit_client",
     "masked",
     "probe_summit",

@@ -39,23 +39,26 @@ def create_envelope(incident: NewIncident, api_key: str, options: SummitOptions)
 
 
 def update_envelope(update: IncidentUpdate, api_key: str, options: SummitOptions) -> dict[str, Any]:
-    """The `IM_LogOrUpdateIncident` body that adds `update.information` to a ticket and sets its status."""
-    ticket = {
-        "IsFromWebService": True,
-        "Ticket_No": update.ticket_number,
-        "Status": update.status,
-        "PageName": _PAGE_NAME,
-    }
-    return _log_or_update(ticket, update.information, [], api_key, options)
+    """The `IM_LogOrUpdateIncident` body that adds `update.information` to a ticket and sets its status (none sent
+    when it is empty: the ticket keeps its own), with the update's attributes as Ticket keys and its Solution
+    (reference §3.3). Attributes cannot override IsFromWebService, Ticket_No, Status or PageName."""
+    fixed = {"IsFromWebService": True, "Ticket_No": update.ticket_number, "Status": update.status,
+             "PageName": _PAGE_NAME}
+    if not update.status:
+        del fixed["Status"]
+    ticket = fixed | {name: value for name, value in update.attributes if name not in (*fixed, "Status")}
+    return _log_or_update(ticket, update.information, [], api_key, options, update.solution)
 
 
 def _log_or_update(
-    ticket: dict[str, Any], information: str, custom_fields: list[dict[str, str]], api_key: str, options: SummitOptions
+    ticket: dict[str, Any], information: str, custom_fields: list[dict[str, str]], api_key: str, options: SummitOptions,
+    solution: str = "",
 ) -> dict[str, Any]:
+    texts = {"Information": information, "InternalLog": "", "UserLog": ""} | ({"Solution": solution} if solution else {})
     container = {
         "Updater": "Executive",
         "Ticket": ticket,
-        "TicketInformation": {"Information": information, "InternalLog": "", "UserLog": ""},
+        "TicketInformation": texts,
         "CustomFields": custom_fields,
     }
     return {

@@ -71,6 +71,12 @@ def json_object(response: httpx.Response, service: str, secret: str) -> dict[str
     return value
 
 
+def incident_url(connection: SummitConnection) -> str:
+    """The full URL incidents are posted to (what `explain` shows)."""
+    path = connection.incident_path
+    return path if "://" in path else f"{connection.base_url.rstrip('/')}/{_below_base(path)}"
+
+
 def _below_base(path: str) -> str:
     """`path` relative to the client's base URL, whether or not it starts with `/`; full URLs stay as they are."""
     return path.lstrip("/")

@@ -1,4 +1,5 @@
-"""`summit-connector explain`: the report flow's `plan` without its `apply` (B-7). It reads, decides and prints.
+"""`summit-connector explain`: the report flow's `plan` without its `apply` (B-7), or the recover flow's for a
+recovery trigger (B-11.2). It reads, decides and prints.
 
 OpCon is only asked to find the job (the GET lookups of B-4.2); Summit is never called, so a ticket's status
 comes from `--ticket-status`. No log, job-log file or outbox row is written.
@@ -10,8 +11,8 @@ from typing import TextIO
 
 from summit_connector.application.errors import DeliveryFailed
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
-from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.explanation import Explanation, Lookup, SummitRequest
+from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
+from summit_connector.entrypoints.explanation import Explanation, Lookup, RecoveryExplanation, SummitRequest
 from summit_connector.entrypoints.loading import load_config_and_template
 
 OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
@@ -20,28 +21,32 @@ NEW_NUMBER = "<new ticket number>"
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.adapters.clock import NOW_VARIABLE, FixedClock
-    from summit_connector.adapters.dry_run import GivenDailyJobs, GivenTicketStatus, JobOverrides
-    from summit_connector.adapters.memory import InMemoryJobLogs
-    from summit_connector.entrypoints.container import Container
+    from summit_connector.adapters.clock import NOW_VARIABLE
+    from summit_connector.adapters.dry_run import JobOverrides
+    from summit_connector.entrypoints.container import dry_run_container
 
     event = failure_event(args)
     config, loaded = load_config_and_template(args.config, args.template, environ)
-    container = Container(config=config, loaded_template=loaded, environ=environ)
     now_source = _now_source(args.now, config.timezone, environ.get(NOW_VARIABLE, "").strip())
-    if args.now:
-        container.clock.override(FixedClock(_parsed_now(args.now), config.timezone))
     overrides = JobOverrides(_tags(args.tags), _stripped(args.ticket), args.documentation)
-    container.daily_jobs.override(GivenDailyJobs(None if args.offline else container.daily_jobs(), overrides))
     status = _stripped(args.ticket_status) or None
-    container.incidents.override(GivenTicketStatus(status))
-    container.job_logs.override(InMemoryJobLogs())
+    now = _parsed_now(args.now) if args.now else None
+    container = dry_run_container(config, loaded, environ, overrides, args.offline, status, now)
+    kept = container.kept_traces().for_job(event.job_key)
+    use_case = container.recover() if event.trigger.is_recovery else container.report()
     try:
-        decision = container.report().plan(event)
+        decision = use_case.plan(event, kept=kept)
     except DeliveryFailed as failure:
         print(f"{PROGRAM}: error: {failure}. {OFFLINE_HINT}", file=stderr)
-        return ExitCode.NOT_DELIVERED
-    explanation = _explanation(args, decision, loaded, config, now_source, status)
+        return exit_code_for(failure)
+    if event.trigger.is_recovery:
+        _show_recovery(args, _recovery_explanation(args, decision, loaded, config, now_source, status), stdout)
+    else:
+        _show(args, _explanation(args, decision, loaded, config, now_source, status), stdout)
+    return ExitCode.OK
+
+
+def _show(args, explanation: Explanation, stdout: TextIO) -> None:
     if args.json:
         from summit_connector.entrypoints.views.explain_json import as_json
 
@@ -50,32 +55,57 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
         from summit_connector.entrypoints.views.explain import show
 
         show(stdout, explanation)
-    return ExitCode.OK
+
+
+def _show_recovery(args, explanation: RecoveryExplanation, stdout: TextIO) -> None:
+    if args.json:
+        from summit_connector.entrypoints.views.explain_json import recovery_as_json
+
+        print(json.dumps(recovery_as_json(explanation), indent=2, ensure_ascii=False), file=stdout)
+    else:
+        from summit_connector.entrypoints.views.explain_recovery import show_recovery
+
+        show_recovery(stdout, explanation)
 
 
 def _explanation(args, decision, loaded, config, now_source: str, status: str | None) -> Explanation:
     from summit_connector.domain.incident import view_url
-    from summit_connector.domain.template import TagIndicator
 
+    lookup, sources, ignored = _inputs(args, decision.job)
+    return Explanation(
+        decision, str(loaded.path), now_source, lookup, summit_request(decision, loaded), status, sources,
+        ignored=ignored, warnings=tuple(warning.line() for warning in (*config.warnings, *loaded.warnings)),
+        new_ticket_url=view_url(loaded.template, NEW_NUMBER),
+    )
+
+
+def _recovery_explanation(args, decision, loaded, config, now_source: str, status: str | None
+                          ) -> RecoveryExplanation:
+    from summit_connector.adapters.summit import incident_url, masked, update_envelope
+
+    lookup, sources, ignored = _inputs(args, decision.job)
+    key, options = loaded.summit.api_key, loaded.template.summit
+    requests = tuple(SummitRequest("POST", incident_url(loaded.summit), masked(update_envelope(step, key, options)))
+                     for step in decision.steps)
+    return RecoveryExplanation(
+        decision, str(loaded.path), now_source, lookup, requests, status, sources, ignored,
+        warnings=tuple(warning.line() for warning in (*config.warnings, *loaded.warnings)),
+    )
+
+
+def _inputs(args, job) -> tuple[Lookup, dict[str, str], tuple[str, ...]]:
+    """How the job was looked up, where its tags, ticket and documentation came from, and the flags ignored."""
     given = [flag for name, flag in OVERRIDE_FLAGS.items() if getattr(args, name) is not None]
-    lookup = Lookup.OFFLINE if args.offline else Lookup.FOUND if decision.job else Lookup.NOT_FOUND
+    lookup = Lookup.OFFLINE if args.offline else Lookup.FOUND if job else Lookup.NOT_FOUND
     otherwise = "no {flag} given" if args.offline else "from OpCon"
     sources = {name: f"from {flag}" if flag in given else otherwise.format(flag=flag)
                for name, flag in OVERRIDE_FLAGS.items()}
-    template = loaded.template
-    return Explanation(
-        decision, str(loaded.path), now_source, lookup, summit_request(decision, loaded), status, sources,
-        ignored=tuple(given) if lookup is Lookup.NOT_FOUND else (),
-        warnings=tuple(warning.line() for warning in (*config.warnings, *loaded.warnings)),
-        exit_values=tuple(r.indicator_value for r in template.tags if r.indicator == TagIndicator.EXIT),
-        reopen_status=template.summit.reopen_status, new_ticket_url=view_url(template, NEW_NUMBER),
-    )
+    return lookup, sources, tuple(given) if lookup is Lookup.NOT_FOUND else ()
 
 
 def summit_request(decision, loaded) -> SummitRequest | None:
     """The body `report` would POST, built by the Summit adapter itself, with the API key masked."""
-    from summit_connector.adapters.redaction import masked
-    from summit_connector.adapters.summit import create_envelope, update_envelope
+    from summit_connector.adapters.summit import create_envelope, incident_url, masked, update_envelope
 
     key, options = loaded.summit.api_key, loaded.template.summit
     if decision.incident is not None:
@@ -84,9 +114,7 @@ def summit_request(decision, loaded) -> SummitRequest | None:
         body = update_envelope(decision.update, key, options)
     else:
         return None
-    path = loaded.summit.incident_path
-    url = path if "://" in path else f"{loaded.summit.base_url.rstrip('/')}/{path.lstrip('/')}"
-    return SummitRequest("POST", url, masked(body))
+    return SummitRequest("POST", incident_url(loaded.summit), masked(body))
 
 
 def _now_source(flag: str | None, timezone: str | None, environment_now: str) -> str:

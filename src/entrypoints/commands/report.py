@@ -1,4 +1,5 @@
-"""`summit-connector report` (and bare vendor arguments): validate everything, replay what was kept, report."""
+"""`summit-connector report` (and bare vendor arguments) and `recover`: validate everything, replay what was kept,
+deliver the event (a recovery goes to the recover use case, B-11.2)."""
 
 import json
 from typing import TextIO
@@ -10,6 +11,7 @@ from summit_connector.application.errors import ConnectorError, InvalidInput, de
 from summit_connector.entrypoints.arguments import PROGRAM, failure_event, joined
 from summit_connector.entrypoints.loading import load_config
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
+from summit_connector.entrypoints.commands.history import record_run
 from summit_connector.entrypoints.commands.retry import tell_replays
 from summit_connector.entrypoints.views.outcomes import as_json, summary_line, warner
 
@@ -26,10 +28,14 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
             outcome = delivery.report(event, template_key(template))
         except InvalidInput as error:
             log_failure(event, str(error), ExitCode.INVALID_INPUT)
+            record_run(config, environ, None, args.command, event, ExitCode.INVALID_INPUT, failure=error)
             raise
         except ConnectorError as failure:
-            return _failed(event, failure, exit_code_for(failure), stderr)
+            code = exit_code_for(failure)
+            record_run(config, environ, warner(stderr), args.command, event, code, failure=failure)
+            return _failed(event, failure, code, stderr)
         log_outcome(outcome, ExitCode.OK)
+        record_run(config, environ, warner(stderr), args.command, event, ExitCode.OK, outcome=outcome)
     for warning in outcome.warnings:
         warner(stderr)(warning)
     print(json.dumps(as_json(outcome)) if args.json else summary_line(outcome), file=stdout)

@@ -8,9 +8,10 @@ from summit_connector.entrypoints.exit_codes import ExitCode
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.adapters.emulator import Emulator, sample_config_files
+    from summit_connector.adapters.emulator import sample_config_files
+    from summit_connector.entrypoints.container import make_emulator
 
-    emulator = Emulator()
+    emulator = make_emulator()
     opcon_port = args.port or 0
     emulator.start(opcon_port=opcon_port, summit_port=opcon_port + 1 if opcon_port else 0)
     try:

@@ -11,10 +11,11 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from summit_connector.domain.decision import Action, ReportDecision
-from summit_connector.domain.tags import NO_ROUTING_RULES, TAG_ROUTING_FLAG, RuleVerdict, Verdict
+from summit_connector.domain.attributes import Layer
+from summit_connector.domain.decision import Action, ReportDecision, TicketSource
+from summit_connector.domain.tags import RuleKind, RuleVerdict, Verdict
 from summit_connector.domain.template import TagIndicator
-from summit_connector.domain.working_hours import WEEKDAYS, DayWindow
+from summit_connector.domain.working_hours import DayWindow
 from summit_connector.entrypoints.explanation import Explanation, Lookup
 
 _INDENT = "   "
@@ -85,12 +86,25 @@ def _job_found(ex: Explanation) -> str:
     return "OpCon not asked (--offline): tags, ticket and documentation are the ones given on the command line"
 
 
+def _trigger(out: Printer, ex: Explanation) -> None:
+    text = ex.decision.trigger
+    out.line(f"trigger {text.trigger} (@EV_Trigger = {text.display_name})")
+    out.line(f"description: from the {text.description_source}: {text.description!r}")
+    named = f", starting with {text.display_name!r} (an SLA trigger without its own text)" if text.named else ""
+    out.line(f"information: from the {text.information_source}{named}: {text.information!r}")
+    if text.attributes:
+        names = ", ".join(a.name for a in text.attributes)
+        out.line(f"attributes: {names}, in the layer {Layer.TRIGGER.value!r} just above the template attributes")
+    else:
+        out.line("attributes: none added for this trigger")
+
+
 def _exit(out: Printer, ex: Explanation) -> None:
     if ex.decision.exit_tag is not None:
         out.line(f"tag {ex.decision.exit_tag} equals an EXIT rule's value: no incident (exit 0), "
                  "whatever the rule flags say", style="bold")
-    elif ex.exit_values:
-        out.line(f"no job tag equals an EXIT rule's value ({', '.join(ex.exit_values)}): continue")
+    elif ex.decision.exit_values:
+        out.line(f"no job tag equals an EXIT rule's value ({', '.join(ex.decision.exit_values)}): continue")
     else:
         out.line("the template has no EXIT rule: continue")
 
@@ -102,13 +116,13 @@ def _existing(out: Printer, ex: Explanation) -> None:
         if ex.ticket_status_given:
             out.line(f"--ticket-status {ex.ticket_status_given} ignored: there is no ticket", style="yellow")
         return
-    source = "kept in the outbox, not yet in OpCon" if existing.source == "kept" else ex.sources.get("ticket", "")
+    source = "kept, OpCon has not taken it yet" if existing.source is TicketSource.KEPT else ex.sources.get("ticket", "")
     out.line(f"ticket {existing.ticket} ({source})")
     if existing.status:
         out.line(f"status {existing.status} (from --ticket-status): {existing.state}")
     else:
         out.line("status unknown: explain never asks Summit (give --ticket-status); when Summit cannot say, "
-                 f"the vendor fallback applies: update the ticket with reopenStatus {ex.reopen_status} (B-4.5)")
+                 f"the vendor fallback applies: update the ticket with reopenStatus {existing.status_to_send} (B-4.5)")
     out.line(f"decision: {_existing_verb(existing.action)}: {existing.reason}", style="bold")
 
 
@@ -137,12 +151,11 @@ def _daily_window(out: Printer, ex: Explanation) -> None:
 
 
 def _working_hours(out: Printer, ex: Explanation) -> None:
-    hours, now = ex.decision.working_hours, ex.decision.now
-    today = WEEKDAYS[now.weekday()]
-    text = _window(today, hours.today)
+    hours = ex.decision.working_hours
+    text = _window(hours.day, hours.today)
     if hours.yesterday_running_over is not None:
-        text += f"; {_window(WEEKDAYS[(now.weekday() - 1) % 7], hours.yesterday_running_over)} runs past midnight"
-    out.line(f"{_moment(now)}: {text}")
+        text += f"; {_window(hours.previous_day, hours.yesterday_running_over)} runs past midnight"
+    out.line(f"{_moment(ex.decision.now)}: {text}")
     state = "in working hours" if hours.in_hours else "outside working hours"
     names = ", ".join(hours.attribute_names) or "no attributes"
     out.line(f"{state}: the {hours.layer} layer applies ({names})", style="bold")
@@ -164,13 +177,21 @@ def _why(verdict: RuleVerdict, tags: tuple[str, ...]) -> str:
         if verdict.off_by != verdict.flag:
             return f"{verdict.off_by} is on, so TAG_START/TAG_END/DEFAULT routing is not applied (B-5.1)"
         return f"{verdict.flag} is false"
-    if verdict.flag != TAG_ROUTING_FLAG:
-        if verdict.verdict is Verdict.WON:
-            return f"tag {verdict.matched_tag}: {sets}"
-        return f"no tag starts with {verdict.rule}: the lower layers stand"
-    if verb:
+    if verdict.kind is RuleKind.PREFIX:
+        return _prefix_why(verdict, sets)
+    if verdict.kind is RuleKind.ROUTING:
         return _routing_why(verdict, verb, sets, tags)
-    return _default_why(verdict, sets)
+    if verdict.kind is RuleKind.DEFAULT:
+        return _default_why(verdict, sets)
+    return "the template has no DEFAULT rule" if verdict.rule == TagIndicator.DEFAULT else "the template has none"
+
+
+def _prefix_why(verdict: RuleVerdict, sets: str) -> str:
+    if verdict.verdict is not Verdict.WON:
+        return f"no tag starts with {verdict.rule}: the lower layers stand"
+    domain = f" (the tag's user + the ASSIGNTO rule's value {verdict.indicator_value!r})" \
+        if verdict.indicator_value else ""
+    return f"tag {verdict.matched_tag}: {sets}{domain}"
 
 
 def _routing_why(verdict: RuleVerdict, verb: str, sets: str, tags: tuple[str, ...]) -> str:
@@ -187,11 +208,7 @@ def _default_why(verdict: RuleVerdict, sets: str) -> str:
         return f"no TAG_START/TAG_END rule matched a tag: {sets}"
     if verdict.verdict is Verdict.LOST:
         return f"not needed: {verdict.beaten_by} won"
-    if verdict.indicator:
-        return "no rule matched, but the DEFAULT rule names no attribute"
-    if verdict.rule == NO_ROUTING_RULES:
-        return "the template has none"
-    return "the template has no DEFAULT rule"
+    return "no rule matched, but the DEFAULT rule names no attribute"
 
 
 def _attributes(out: Printer, ex: Explanation) -> None:
@@ -250,13 +267,10 @@ def _job_log(ex: Explanation) -> list[str]:
 
 
 def _window(day: str, window: DayWindow | None) -> str:
-    if window is None or window.start == window.stop:
+    if window is None or window.is_empty:
         return f"no working hours on {day.capitalize()}"
-    return f"{day.capitalize()} {_hhmm(window.start)}-{_hhmm(window.stop)}"
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}{minutes % 60:02d}"
+    start, stop = window.hhmm
+    return f"{day.capitalize()} {start}-{stop}"
 
 
 def _moment(moment: datetime) -> str:
@@ -270,6 +284,7 @@ def _first_line(text: str) -> str:
 
 _STEPS = (
     ("Inputs", _inputs),
+    ("Trigger (B-11.1): the incident's text and the attributes it adds", _trigger),
     ("EXIT tag (B-4.4)", _exit),
     ("Existing ticket (B-4.5)", _existing),
     ("Daily window (B-4.6)", _daily_window),

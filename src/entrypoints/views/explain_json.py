@@ -1,4 +1,5 @@
-"""`explain --json`: the decision record as one JSON object (B-7), the same record `report` acts on."""
+"""`explain --json`: the decision record as one JSON object (B-7), the same record `report` (or `recover`, B-11.2)
+acts on."""
 
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
@@ -6,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from summit_connector.domain.working_hours import DayWindow
-from summit_connector.entrypoints.explanation import Explanation
+from summit_connector.entrypoints.explanation import Explanation, RecoveryExplanation
 
 
 def as_json(ex: Explanation) -> dict[str, Any]:
@@ -16,17 +17,30 @@ def as_json(ex: Explanation) -> dict[str, Any]:
                               for a in ex.decision.attributes]
     return {
         **decision,
-        "inputs": {"template": ex.template_path, "now_source": ex.now_source, "job_lookup": ex.lookup.name.lower(),
-                   "sources": ex.sources, "ignored": list(ex.ignored), "ticket_status": ex.ticket_status_given},
-        "config_warnings": list(ex.warnings),
+        **_inputs(ex),
         "request": _plain(ex.request),
     }
+
+
+def recovery_as_json(ex: RecoveryExplanation) -> dict[str, Any]:
+    """Every field of the recovery decision, where the inputs came from, and the Summit request of each step."""
+    return {
+        **_plain(ex.decision),
+        **_inputs(ex),
+        "requests": _plain(ex.requests),
+    }
+
+
+def _inputs(ex: Explanation | RecoveryExplanation) -> dict[str, Any]:
+    inputs = {"template": ex.template_path, "now_source": ex.now_source, "job_lookup": ex.lookup.name.lower(),
+              "sources": ex.sources, "ignored": list(ex.ignored), "ticket_status": ex.ticket_status_given}
+    return {"inputs": inputs, "config_warnings": list(ex.warnings)}
 
 
 def _plain(value: Any) -> Any:
     """Records as objects, enums as their values, dates as ISO-8601, day windows as HHMM."""
     if isinstance(value, DayWindow):
-        return {"start": _hhmm(value.start), "stop": _hhmm(value.stop)}
+        return dict(zip(("start", "stop"), value.hhmm))
     if is_dataclass(value):
         return {field.name: _plain(getattr(value, field.name)) for field in fields(value)}
     if isinstance(value, Enum):
@@ -38,7 +52,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     return value
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}{minutes % 60:02d}"

@@ -5,7 +5,7 @@ from typing import TextIO
 
 from summit_connector.application.delivery import Replay
 from summit_connector.application.report import ReportOutcome
-from summit_connector.domain.decision import SENDING
+from summit_connector.domain.decision import SENDING, Action
 from summit_connector.entrypoints.arguments import PROGRAM
 
 
@@ -15,6 +15,8 @@ def summary_line(outcome: ReportOutcome) -> str:
     if outcome.action in SENDING:
         url = f": {outcome.view_url}" if outcome.view_url else ""
         return f"Incident {outcome.ticket_number} {outcome.action.value} for {about}{url}"
+    if outcome.action is Action.NOTHING:
+        return f"Nothing done for {about}: {outcome.reason}"
     return f"No incident for {about}: {outcome.reason}"
 
 

@@ -80,3 +80,27 @@ def test_update_on_503_is_unavailable_b_9():
 
         with pytest.raises(SummitUnavailable):
             make_incidents().update(IncidentUpdate("4507", "In-Progress", FAILED_AGAIN))
+
+
+def test_a_resolving_update_sends_its_attributes_as_ticket_keys_and_the_solution_b_11_2():
+    update = IncidentUpdate("4507", "Resolved", "", (("Closure_Code_Name", "Successful"), ("Status", "New")),
+                            "Rerun succeeded")
+
+    with summit_mock() as summit:
+        route = summit.post(INCIDENT_URL).respond(json=common_reply())
+        make_incidents().update(update)
+
+    container = _container(route)
+    assert container["Ticket"] == {"IsFromWebService": True, "Ticket_No": "4507", "Status": "Resolved",
+                                   "PageName": "TicketDetail", "Closure_Code_Name": "Successful"}
+    assert container["TicketInformation"] == {"Information": "", "InternalLog": "", "UserLog": "",
+                                              "Solution": "Rerun succeeded"}
+
+
+def test_an_update_without_a_status_leaves_the_ticket_status_alone_b_11_2():
+    with summit_mock() as summit:
+        route = summit.post(INCIDENT_URL).respond(json=common_reply())
+        make_incidents().update(IncidentUpdate("4507", "", "OpCon job JOB001 completed"))
+
+    assert "Status" not in _container(route)["Ticket"]
+    assert "Solution" not in _container(route)["TicketInformation"]

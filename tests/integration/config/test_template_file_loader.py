@@ -11,7 +11,16 @@ from summit_connector.adapters.config.settings import ConnectorConfig, SummitCon
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.findings import Severity
-from summit_connector.domain.template import Rules, SummitOptions
+from summit_connector.domain.template import (
+    Attribute,
+    JobAction,
+    Recovery,
+    RecoveryAction,
+    Rules,
+    SummitOptions,
+    SyncPolicy,
+    TriggerText,
+)
 from summit_connector.domain.working_hours import DayWindow
 
 REPOSITORY = Path(__file__).resolve().parents[3]
@@ -455,3 +464,47 @@ def test_a_user_name_or_password_in_the_summit_address_is_refused_without_showin
     message = error_of(tmp_path, make_template(address={"name": "p", "value": "https://bob:S3cret@summit.example"}))
 
     assert "must not hold a user name or password" in message and "S3cret" not in message
+
+
+def test_triggers_recovery_and_sync_blocks_load_into_the_domain_b_11_b_12(tmp_path):
+    loaded = load(tmp_path, make_template(
+        triggers={"late-to-finish": {"ticketDescription": "late @EV_Job", "attributes": [{"name": "P", "value": "1"}]}},
+        recovery={"action": "Resolve", "via": ["In-Progress"], "solution": "done", "resolvedStatus": "Resolved",
+                  "attributes": [{"name": "Closure_Code_Name", "value": "Successful"}]},
+        sync={"onStatus": {"Resolved": "markfixed"}},
+    ))
+
+    template = loaded.template
+    assert template.trigger_text("late-to-finish") == TriggerText("late @EV_Job", None, (Attribute("P", "1"),))
+    assert template.recovery == Recovery(RecoveryAction.RESOLVE, "", "Resolved", ("In-Progress",), "done",
+                                         (Attribute("Closure_Code_Name", "Successful"),))
+    assert template.sync == SyncPolicy((("Resolved", JobAction.MARK_FIXED),), ("Closed", "Cancelled"))
+    assert loaded.unknown_keys == ()
+
+
+def test_without_the_blocks_the_defaults_apply_b_11_b_12(tmp_path):
+    template = load(tmp_path, make_template()).template
+
+    assert (template.triggers, template.recovery, template.sync) == ((), Recovery(), SyncPolicy())
+
+
+def test_an_unknown_key_inside_a_trigger_block_is_a_warning_with_a_guess_b_3_2(tmp_path):
+    loaded = load(tmp_path, make_template(triggers={"late-to-start": {"ticketInformaton": "x"}}))
+
+    [finding] = loaded.unknown_keys
+    assert (finding.location, finding.hint) == ("triggers.late-to-start.ticketInformaton",
+                                                "did you mean ticketInformation?")
+
+
+@pytest.mark.parametrize(("block", "said"), [
+    ({"recovery": {"action": "close"}}, "recovery.action: must be one of annotate, resolve, none, got 'close'"),
+    ({"recovery": {"via": ["In-Progress", 3]}}, "recovery.via[1]: must be a Summit status name"),
+    ({"recovery": {"via": ["  "]}}, "recovery.via[0]: must be a Summit status name"),
+    ({"recovery": {"via": "In-Progress"}}, "recovery.via: must be a list"),
+    ({"sync": {"onStatus": {"Resolved": "fix"}}}, "sync.onStatus.Resolved: must be one of markUnderReview, markFixed"),
+    ({"sync": {"stopOn": "Closed"}}, "sync.stopOn: must be a list"),
+    ({"sync": {"stopOn": [None]}}, "sync.stopOn[0]: must be a Summit status name"),
+    ({"triggers": {"late-to-start": "x"}}, "triggers.late-to-start: must be an object"),
+])
+def test_a_bad_value_in_the_new_blocks_is_one_error_at_its_field_b_7(tmp_path, block, said):
+    assert said in error_of(tmp_path, make_template(**block))

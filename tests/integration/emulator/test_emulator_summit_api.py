@@ -226,3 +226,42 @@ def test_the_view_page_names_the_ticket(summit):
     response = summit.get("/MDLIncidentMgmt/IM_TicketDetail.aspx", params={"ID": "9002"})
 
     assert "Incident 9002: Resolved" in response.text
+
+
+def test_an_update_records_its_solution_and_shows_it_in_the_details_b_11_2(emulator, summit):
+    call(summit, log_or_update(container()))
+    resolving = container("10001", "Resolved", information="", Closure_Code_Name="Successful")
+    resolving["TicketInformation"]["Solution"] = "Rerun succeeded"
+
+    reply = call(summit, log_or_update(resolving))
+
+    assert reply["Errors"] == ""
+    incident = emulator.state.incidents["10001"]
+    assert (incident.status, incident.solution, incident.fields["Closure_Code_Name"]) == (
+        "Resolved", "Rerun succeeded", "Successful")
+    assert incident.information == ["Job JOB001 failed"]
+    ticket = call(summit, details(10001))["OutputObject"]["IncidentDetails"]["TicketDetails"][0]
+    assert ticket["Solution"] == "Rerun succeeded"
+
+
+def test_an_update_without_a_status_keeps_the_ticket_status(emulator, summit):
+    call(summit, log_or_update(container()))
+    annotation = container("10001", information="completed")
+    del annotation["Ticket"]["Status"]
+
+    call(summit, log_or_update(annotation))
+
+    assert emulator.state.incidents["10001"].status == "New"
+
+
+@pytest.mark.parametrize("status", ["New", "Pending"])
+def test_a_tenant_may_require_in_progress_before_resolved_summit_api_3_6(emulator, summit, status):
+    emulator.settings.resolve_from_in_progress_only = True
+    emulator.state.add_incident(4711, status)
+
+    refused = call(summit, log_or_update(container("4711", "Resolved")))
+    call(summit, log_or_update(container("4711", "In-Progress")))
+    accepted = call(summit, log_or_update(container("4711", "Resolved")))
+
+    assert refused["Errors"] == f"Ticket 4711 is {status}; it must be In-Progress before Resolved."
+    assert (accepted["Errors"], emulator.state.incidents["4711"].status) == ("", "Resolved")

@@ -1,4 +1,4 @@
-"""The SQLite outbox and the file locks, across processes (B-9)."""
+"""The outbox in the SQLite state store and the file locks, across processes (B-9)."""
 
 import multiprocessing
 import time
@@ -8,6 +8,7 @@ import pytest
 
 from summit_connector.adapters.file_locks import FileJobLocks
 from summit_connector.adapters.sqlite_outbox import SqliteOutbox
+from summit_connector.adapters.sqlite_store import SqliteStore
 from summit_connector.application.errors import LockTimeout, OutboxUnavailable
 from summit_connector.application.ports import KeptFailure, KeptState
 from summit_connector.domain.model import FailureEvent
@@ -17,16 +18,17 @@ KEPT_AT = datetime(2024, 9, 21, 3, 4, 5)
 
 
 def test_a_kept_event_survives_reopening_the_file_field_for_field(tmp_path):
-    SqliteOutbox(tmp_path / "outbox.sqlite3").keep(EVENT, "basic.json", KEPT_AT, KeptFailure("Summit down"))
+    SqliteOutbox(SqliteStore(tmp_path / "outbox.sqlite3")).keep(EVENT, "basic.json", KEPT_AT,
+                                                                KeptFailure("Summit down"))
 
-    [kept] = SqliteOutbox(tmp_path / "outbox.sqlite3").pending()
+    [kept] = SqliteOutbox(SqliteStore(tmp_path / "outbox.sqlite3")).pending()
 
     assert (kept.event, kept.template, kept.kept_at, kept.last_error) == (EVENT, "basic.json", KEPT_AT,
                                                                           "Summit down")
 
 
 def test_pending_is_oldest_first_and_holds_back_rejected_and_uncertain_unless_asked(tmp_path):
-    outbox = SqliteOutbox(tmp_path / "o.sqlite3")
+    outbox = SqliteOutbox(SqliteStore(tmp_path / "o.sqlite3"))
     first = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
     rejected = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("Invalid Category_Name", KeptState.REJECTED))
     uncertain = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("read timeout", KeptState.UNCERTAIN))
@@ -39,7 +41,7 @@ def test_pending_is_oldest_first_and_holds_back_rejected_and_uncertain_unless_as
 
 
 def test_failed_again_counts_attempts_and_delivered_removes(tmp_path):
-    outbox = SqliteOutbox(tmp_path / "o.sqlite3")
+    outbox = SqliteOutbox(SqliteStore(tmp_path / "o.sqlite3"))
     kept = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
 
     outbox.failed_again(kept.id, KeptFailure("still down"))
@@ -51,7 +53,7 @@ def test_failed_again_counts_attempts_and_delivered_removes(tmp_path):
 
 
 def test_a_missing_outbox_file_has_nothing_pending_and_is_not_created(tmp_path):
-    outbox = SqliteOutbox(tmp_path / "o.sqlite3")
+    outbox = SqliteOutbox(SqliteStore(tmp_path / "o.sqlite3"))
 
     assert outbox.pending() == [] and outbox.get(1) is None
     assert not (tmp_path / "o.sqlite3").exists()
@@ -61,7 +63,7 @@ def test_an_outbox_that_cannot_be_written_says_so_in_one_named_error(tmp_path):
     (tmp_path / "blocker").write_text("")
 
     with pytest.raises(OutboxUnavailable, match="blocker"):
-        SqliteOutbox(tmp_path / "blocker" / "o.sqlite3").keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
+        SqliteOutbox(SqliteStore(tmp_path / "blocker" / "o.sqlite3")).keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
 
 
 def _hold_lock(folder: str, ready, release) -> None:
@@ -102,7 +104,7 @@ def test_locks_for_different_jobs_do_not_block_each_other(tmp_path):
 def test_a_row_this_version_cannot_read_is_skipped_not_fatal(tmp_path):
     import sqlite3
 
-    outbox = SqliteOutbox(tmp_path / "o.sqlite3")
+    outbox = SqliteOutbox(SqliteStore(tmp_path / "o.sqlite3"))
     good = outbox.keep(EVENT, "t", KEPT_AT, KeptFailure("down"))
     with sqlite3.connect(tmp_path / "o.sqlite3") as db:
         db.execute("INSERT INTO kept_events (event, template, kept_at) VALUES (?, 't', 'x')", ('{"job": 1}',))

@@ -25,7 +25,7 @@ def layered_template(**overrides: object) -> Template:
 
 
 def priority(template: Template, now: datetime = IN_HOURS, tags: tuple[Attribute, ...] = ()) -> ResolvedAttribute:
-    return resolve_attributes(DEFAULTS, template, now, tags)["Priority_Name"]
+    return resolve_attributes(DEFAULTS, template, template.working_hours.contains(now), tags)["Priority_Name"]
 
 
 def test_tag_values_beat_every_other_layer():
@@ -69,7 +69,7 @@ def test_layers_merge_by_attribute_name():
         attributes=attributes(Impact_Name="High"), non_working_hours_attributes=attributes(Urgency_Name="Low"),
     )
 
-    resolved = resolve_attributes(DEFAULTS, template, OUT_OF_HOURS, BY_TAG)
+    resolved = resolve_attributes(DEFAULTS, template, template.working_hours.contains(OUT_OF_HOURS), BY_TAG)
 
     assert {name: a.value for name, a in resolved.items()} == {
         "Priority_Name": "tag", "Impact_Name": "High", "Urgency_Name": "Low",

@@ -4,10 +4,14 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime
 
+import pytest
+
 from summit_connector.domain.attributes import Layer, ResolvedAttribute
 from summit_connector.domain.incident import build_new_incident, expanded
 from summit_connector.domain.placeholders import expand, placeholder_values, unknown_placeholders
+from summit_connector.domain.model import Trigger
 from summit_connector.domain.template import CustomAttribute
+from summit_connector.domain.trigger_text import decide_trigger_text
 
 from ..factories import make_event, make_template
 
@@ -16,6 +20,17 @@ NOW = datetime(2024, 9, 23, 14, 5, 9)
 
 def expand_for(text: str, **event_fields: object) -> str:
     return expand(text, placeholder_values(make_event(**event_fields), NOW))
+
+
+@pytest.mark.parametrize(("trigger", "name"), [
+    (Trigger.FAILED, "Job Failed"), (Trigger.LATE_TO_START, "Late to Start"),
+    (Trigger.LATE_TO_FINISH, "Late to Finish"),
+    (Trigger.EXCEEDED_MAX_RUNTIME, "Exceeded Maximum Runtime"), (Trigger.MISSED_START_TIME, "Missed Start Time"),
+    (Trigger.FINISHED_OK, "Job Finished OK"), (Trigger.MARKED_FINISHED_OK, "Job Marked Finished OK"),
+    (Trigger.FIXED, "Job Fixed"),
+])
+def test_trigger_placeholder_is_the_trigger_display_name(trigger, name):
+    assert expand_for("@EV_Trigger", trigger=trigger) == name
 
 
 def test_every_placeholder_is_replaced_by_its_event_value():
@@ -65,7 +80,7 @@ def test_quotes_backslashes_and_newlines_in_names_survive_into_the_incident():
     job = 'Parent_Job[Sub] "nightly"\\share\nsecond line'
     template = make_template(ticket_description="Job @EV_Job failed", ticket_information="@EV_Job")
 
-    incident = build_new_incident(make_event(job=job), template, (), NOW)
+    incident = build_new_incident(make_event(job=job), decide_trigger_text(Trigger.FAILED, template), template, (), NOW)
 
     assert incident.description == f"Job {job} failed"
     assert json.loads(json.dumps(asdict(incident)))["information"] == job
@@ -76,8 +91,9 @@ def test_placeholders_in_attribute_and_custom_attribute_values_are_expanded():
     resolved = {"Source": ResolvedAttribute("Source", "OpCon @EV_Agent", Layer.TEMPLATE)}
 
     event = make_event(agent="AGT", schedule="PAYROLL", schedule_id=42)
+    text = decide_trigger_text(event.trigger, template)
 
-    incident = build_new_incident(event, template, expanded(resolved, event, NOW), NOW)
+    incident = build_new_incident(event, text, template, expanded(resolved, event, NOW), NOW)
 
     assert incident.attributes == (("Source", "OpCon AGT"),)
     assert incident.custom_fields[0].value == "PAYROLL/42"

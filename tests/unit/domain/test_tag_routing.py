@@ -13,7 +13,7 @@ VENDOR_RULES = (ROUTE1_TO_APPLICATION_ONE, DEFAULT_TO_DEVOPS)
 
 
 def routed(tags: Sequence[str], rules: Rules = ROUTING, tag_rules: Sequence[TagRule] = VENDOR_RULES) -> dict[str, str]:
-    return route_by_tags(tags, rules, tag_rules).as_dict()
+    return {attribute.name: attribute.value for attribute in route_by_tags(tags, rules, tag_rules).attributes}
 
 
 def test_the_first_wrkgrp_tag_sets_the_work_group():

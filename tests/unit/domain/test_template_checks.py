@@ -1,7 +1,7 @@
 """B-7 `check`: what is wrong in a template's policy (B-3.5, B-4.4, B-5), found without any I/O."""
 
 from summit_connector.domain.findings import Finding, Severity
-from summit_connector.domain.template import Attribute, CustomAttribute, Rules, TagRule
+from summit_connector.domain.template import Attribute, CustomAttribute, Recovery, Rules, TagRule, TriggerText
 from summit_connector.domain.template_checks import check_template
 
 from ..factories import (
@@ -157,3 +157,41 @@ def test_a_placeholder_in_the_wrong_case_gets_the_right_spelling_b_3_5():
     [finding] = check_template(template)
 
     assert "write @EV_errorcode, not @EV_ErrorCode" in finding.hint
+
+
+def test_every_report_trigger_block_is_known_b_11_1():
+    blocks = tuple((name, TriggerText("x")) for name in
+                   ("failed", "late-to-start", "late-to-finish", "exceeded-max-runtime", "missed-start-time"))
+
+    assert check_template(make_template(triggers=blocks)) == []
+
+
+def test_an_unknown_trigger_name_is_an_error_with_a_guess_b_11_1():
+    template = make_template(triggers=(("late-to-finsh", TriggerText("x")),))
+
+    [finding] = check_template(template)
+
+    assert (finding.location, finding.severity) == ("triggers.late-to-finsh", Severity.ERROR)
+    assert finding.hint == "did you mean late-to-finish?"
+
+
+def test_a_recovery_trigger_block_is_an_error_pointing_at_the_recovery_block_b_11_2():
+    [finding] = check_template(make_template(triggers=(("finished-ok", TriggerText("x")),)))
+
+    assert finding.severity is Severity.ERROR
+    assert "recovery block" in finding.hint
+
+
+def test_trigger_placeholder_is_known_and_unknown_ones_in_the_new_blocks_are_found_b_11():
+    template = make_template(
+        triggers=(("late-to-start", TriggerText("@EV_Trigger", "@EV_Trigers", (Attribute("P", "@EV_Late"),))),),
+        recovery=Recovery(information="@EV_Trigger @EV_Done", solution="@EV_Solved",
+                          attributes=(Attribute("Closure_Code_Name", "@EV_Code"),)),
+    )
+
+    findings = check_template(template)
+
+    assert [f.location for f in findings] == [
+        "triggers.late-to-start.ticketInformation", "triggers.late-to-start.attributes[0].value",
+        "recovery.information", "recovery.solution", "recovery.attributes[0].value",
+    ]

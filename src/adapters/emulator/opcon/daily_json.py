@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from summit_connector.adapters.emulator.opcon.job_statuses import status_json
 from summit_connector.adapters.emulator.records import Job, JobDocumentation, Schedule
 
 _JOB_TYPES = {"Windows": 3, "UNIX": 6, "Container": 15, "Null Job": -1}
@@ -32,8 +33,7 @@ def job_json(job: Job, with_documentation: bool) -> dict[str, Any]:
         "name": job.name,
         "schedule": schedule_json(job.schedule),
         "jobType": {"id": _JOB_TYPES.get(job.job_type, 0), "description": job.job_type},
-        "status": {"id": 910, "startStatus": None, "description": "Failed", "category": "Failed",
-                   "changeReason": None},
+        "status": status_json(job.status, job.status_reason),
         "terminationDescription": job.termination,
         "startMachine": machine,
         "primaryMachine": machine,

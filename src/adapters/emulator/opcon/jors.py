@@ -6,7 +6,8 @@ from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import Request, Response, json_response
-from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found, object_body
+from summit_connector.adapters.emulator.opcon.async_actions import find_action, still_submitted
+from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, object_body
 from summit_connector.adapters.emulator.records import Job, JorsAction
 
 
@@ -24,13 +25,8 @@ def submit(ctx: Context, request: Request) -> Response:
 
 
 def poll(ctx: Context, request: Request, action: str) -> Response:
-    record = ctx.state.actions.get(int(action)) if action.isdigit() else None
-    if record is None:
-        raise not_found(f"Job instance action {action} was not found.", request.path)
-    if record.pending_polls > 0:
-        record.pending_polls -= 1
-        return json_response(_submitted(ctx, record))
-    return json_response(_completed(ctx, record))
+    record = find_action(ctx.state.actions, action, "Job instance action", request.path)
+    return json_response(_submitted(ctx, record) if still_submitted(record) else _completed(ctx, record))
 
 
 def _submitted(ctx: Context, record: JorsAction) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import Request, Response, json_response
 from summit_connector.adapters.emulator.opcon.daily_json import job_json, schedule_json
 from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found
+from summit_connector.adapters.emulator.opcon.job_statuses import STATUSES
 from summit_connector.adapters.emulator.opcon.name_filters import name_matcher
 from summit_connector.adapters.emulator.records import Job, Schedule
 
@@ -76,8 +77,14 @@ def _job_checks(request: Request) -> list[Callable[[Job], bool]]:
     if tags := request.param_list("tags"):
         checks.append(lambda j: any(tag in j.tags for tag in tags))
     if statuses := request.param_list("status"):
-        checks.append(lambda j: "failed" in map(str.lower, statuses))
+        wanted = {_squeezed(status) for status in statuses}
+        checks.append(lambda j: _squeezed(STATUSES[j.status].category) in wanted)
     return checks
+
+
+def _squeezed(category: str) -> str:
+    """`underReview` (the query value) and `Under Review` (the category) compare equal."""
+    return category.replace(" ", "").lower()
 
 
 def _date_checks(request: Request, schedule_of: Callable[[Any], Schedule]) -> list[Callable[[Any], bool]]:

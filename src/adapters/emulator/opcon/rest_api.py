@@ -2,7 +2,7 @@
 
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import HttpError, Request, Response
-from summit_connector.adapters.emulator.opcon import jors, reads, writes
+from summit_connector.adapters.emulator.opcon import jors, reads, status_changes, writes
 from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
 from summit_connector.adapters.emulator.routing import Route, find
 
@@ -24,6 +24,8 @@ ROUTES = (
     Route("POST", "api/dailyjobs/{id}/documentation", writes.post_documentation),
     Route("POST", "api/jobinstanceactions", jors.submit),
     Route("GET", "api/jobinstanceactions/{action}", jors.poll),
+    Route("POST", "api/jobactions", status_changes.submit),
+    Route("GET", "api/jobactions/{action}", status_changes.poll),
 )
 
 

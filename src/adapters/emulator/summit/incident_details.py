@@ -28,7 +28,7 @@ def _ticket_details(incident: Incident) -> dict[str, Any]:
     return {
         "Ticket_ID": incident.ticket_id, "Ticket_No": incident.ticket_no, "Status": incident.status,
         "Subject": str(fields.get("Symptom") or "") or (description.splitlines() or [""])[0],
-        "Description": description, "Information": "\n".join(incident.information),
+        "Description": description, "Information": "\n".join(incident.information), "Solution": incident.solution,
         "Reopen_Ticket": incident.reopened, "Repeat_Ticket": False, "attachments": bool(incident.attachments),
         "Ticket_ID_Encrypted": incident.encrypted_id, "WG_Name": fields.get("Assigned_WorkGroup_Name"),
         "Category": fields.get("Category_Name"), "PriorityName": fields.get("Priority_Name"),

@@ -75,12 +75,18 @@ def _update(ctx: Context, number: str, container: dict[str, Any]) -> Incident:
         raise Rejected(f"Ticket {number} is {incident.status} and cannot be updated.")
     status = _status(container["Ticket"].get("Status")) or incident.status
     _check_master_values(ctx, container["Ticket"])
+    _check_transition(ctx, incident, status)
     if status != incident.status:
         incident.reopened = incident.reopened or (incident.status == "Resolved" and status in ACTIVE)
         incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
         incident.status = status
     _apply(incident, container)
     return incident
+
+
+def _check_transition(ctx: Context, incident: Incident, status: str) -> None:
+    if status == "Resolved" and incident.status in ("New", "Pending") and ctx.settings.resolve_from_in_progress_only:
+        raise Rejected(f"Ticket {incident.ticket_no} is {incident.status}; it must be In-Progress before Resolved.")
 
 
 def _status(value: Any) -> str:
@@ -101,12 +107,15 @@ def _check_master_values(ctx: Context, ticket: dict[str, Any]) -> None:
 
 
 def _apply(incident: Incident, container: dict[str, Any]) -> None:
-    """Non-empty Ticket fields overwrite; Information is appended; custom fields merge by group and name."""
+    """Non-empty Ticket fields overwrite; Information is appended; a Solution replaces the last one; custom fields
+    merge by group and name."""
     fields = {k: v for k, v in container["Ticket"].items() if k not in ("Ticket_No", "Status") and v not in ("", None)}
     incident.fields.update(fields)
     information = container.get("TicketInformation") or {}
     if isinstance(information, dict) and str(information.get("Information") or "").strip():
         incident.information.append(str(information["Information"]))
+    if isinstance(information, dict) and str(information.get("Solution") or "").strip():
+        incident.solution = str(information["Solution"])
     for custom in container.get("CustomFields") or []:
         if isinstance(custom, dict):
             _merge_custom_field(incident, custom)
