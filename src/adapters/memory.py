@@ -22,12 +22,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from summit_connector.adapters.clock import FixedClock
-from summit_connector.application.errors import OpConUnavailable, SummitRejected, SummitUnavailable
+from summit_connector.application.errors import OpConError, OpConUnavailable, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import (
     DailyJobs,
     History,
     HistoryEvent,
     Incidents,
+    JobActions,
     JobLocks,
     JobLogs,
     Journal,
@@ -248,3 +249,24 @@ class InMemoryHistory(History):
         kept = [event for event in self.events if event.time >= before]
         pruned, self.events = len(self.events) - len(kept), kept
         return pruned
+
+
+class InMemoryJobActions(JobActions):
+    """OpCon's job actions: `applied` lists (daily job id, action, reason); jobs in `gone` answer 404; set
+    `unavailable` or `refused` to a message to make every call fail that way."""
+
+    def __init__(self) -> None:
+        self.applied: list[tuple[str, str, str]] = []
+        self.gone: set[str] = set()
+        self.unavailable = ""
+        self.refused = ""
+
+    def apply(self, daily_job_id: str, action: str, reason: str) -> str:
+        if self.unavailable:
+            raise OpConUnavailable(self.unavailable)
+        if daily_job_id in self.gone:
+            raise OpConError(f"Daily job '{daily_job_id}' was not found", status_code=404)
+        if self.refused:
+            raise OpConError(self.refused)
+        self.applied.append((daily_job_id, action, reason))
+        return "success"

@@ -9,7 +9,7 @@ from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.decision import Action
 from summit_connector.domain.model import FailureEvent
 
-NOTHING = "nothing"
+NOTHING = Action.NOTHING.value
 
 
 def history_event(command: str, event: FailureEvent, now: datetime, exit_code: int,

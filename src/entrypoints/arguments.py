@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sync(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
+    demo.add_argument("--lifecycle", action="store_true",
+                      help="go on with the incident's whole life: sync, the job finishing OK, recover")
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
     _add_config_flag(sandbox)
     sandbox.add_argument("--port", type=int, default=0, help="OpCon port (Summit gets the next one; default: any)")

@@ -17,6 +17,19 @@ def test_demo_reports_a_sample_failure_and_shows_both_sides(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_demo_lifecycle_tells_the_incident_s_whole_life_b_11_2_b_12(tmp_path):
+    done = subprocess.run([str(CLI), "demo", "--lifecycle"], capture_output=True, text=True, timeout=90,
+                          cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    steps = done.stdout.split("Step ")
+    assert "Incident 10001 created for JOB001" in steps[1]
+    assert "Under Review" in steps[2] and "markUnderReview on daily job 20240921|16|1|JOB001" in steps[2]
+    assert "Incident 10001 resolved for JOB001" in steps[3] and "Solved (Permanently)" in steps[3]
+    assert "tracking ended" in steps[4]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sandbox_serves_sample_jobs_that_a_report_can_use(tmp_path):
     sandbox = subprocess.Popen([str(CLI), "sandbox", "--dir", str(tmp_path / "lab"), "--seconds", "60"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

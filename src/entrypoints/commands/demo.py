@@ -1,44 +1,117 @@
-"""`summit-connector demo`: the emulator in-process, a sample failure reported over HTTP, what each side received."""
+"""`summit-connector demo [--lifecycle]`: the emulator in-process, a sample failure reported over HTTP, and what
+each side received. `--lifecycle` goes on with the incident's whole life (B-11.2, B-12): the analyst takes it,
+`sync` marks the OpCon job Under Review, the job is rerun and finishes OK, `recover` resolves the incident, and
+`sync` stops following it."""
 
+import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from summit_connector.application.errors import DeliveryFailed
-from summit_connector.application.report import ReportOutcome
-from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.model import FailureEvent, Trigger
 from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.demo_story import Holdings, Step
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 from summit_connector.entrypoints.loading import load_config_and_template
+
+_SHOWN_FIELDS = ("Status", "Description", "Assigned_WorkGroup_Name", "Category_Name", "Priority_Name",
+                 "Impact_Name", "Urgency_Name", "Source", "Caller_EmailID", "Closure_Code_Name")
+LIFECYCLE_BLOCKS = {
+    "recovery": {"action": "resolve", "via": ["In-Progress"], "resolvedStatus": "Resolved",
+                 "solution": "The job was rerun and finished OK.",
+                 "attributes": [{"name": "Closure_Code_Name", "value": "Solved (Permanently)"}]},
+    "sync": {"onStatus": {"In-Progress": "markUnderReview"}, "stopOn": ["Resolved", "Closed", "Cancelled"]},
+}
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     from summit_connector.adapters.emulator import sample_config_files
     from summit_connector.entrypoints.container import make_emulator
+    from summit_connector.entrypoints.views.demo import show
 
     with tempfile.TemporaryDirectory(prefix="summit-connector-demo-") as folder, make_emulator() as emulator:
         job = emulator.seed_samples().plain
-        config_path, _ = sample_config_files(Path(folder), emulator)
+        config_path, template_path = sample_config_files(Path(folder), emulator)
+        if getattr(args, "lifecycle", False):
+            template_path.write_text(json.dumps({**json.loads(template_path.read_text()), **LIFECYCLE_BLOCKS}))
+        story = _Story(str(config_path), emulator, job)
         try:
-            outcome = report_over_http(str(config_path), _event(job))
+            steps = story.lifecycle() if getattr(args, "lifecycle", False) else [story.failure()]
         except DeliveryFailed as failure:
             print(f"{PROGRAM}: error: {failure}", file=stderr)
             return exit_code_for(failure)
-        from summit_connector.entrypoints.views.demo import show
-
-        show(stdout, outcome, emulator, job.id)
+        show(stdout, steps)
     return ExitCode.OK
 
 
-def report_over_http(config_path: str, event: FailureEvent) -> ReportOutcome:
-    """The same wiring as `report`, with an empty environment so local overrides cannot leak in."""
-    from summit_connector.entrypoints.container import Container
+class _Story:
+    """The same wiring as the commands, with an empty environment so local overrides cannot leak in."""
 
-    config, template = load_config_and_template(config_path, "sandbox", {})
-    container = Container(config=config, loaded_template=template, environ={})
-    return container.report()(event)
+    def __init__(self, config_path: str, emulator, job) -> None:
+        from summit_connector.entrypoints.container import Container
+
+        self._config, template = load_config_and_template(config_path, "sandbox", {})
+        self._container = Container(config=self._config, loaded_template=template, environ={})
+        self._emulator = emulator
+        self._job = job
+        self._event = FailureEvent(job.agent, job.schedule, job.name, job.termination, job.date, job.schedule_id,
+                                   job.instance)
+
+    def failure(self) -> Step:
+        from summit_connector.entrypoints.views.outcomes import summary_line
+
+        outcome = self._container.report()(self._event)
+        self._ticket = outcome.ticket_number
+        return Step(f"OpCon job {self._event.job} failed ({self._event.termination}): report",
+                    (summary_line(outcome),), self._holdings(), outcome.warnings)
+
+    def lifecycle(self) -> list[Step]:
+        steps = [self.failure()]
+        self._emulator.set_incident_status(self._ticket, "In-Progress")
+        steps.append(self._synced(f"The analyst takes incident {self._ticket} (In-Progress): sync"))
+        self._emulator.state.set_job_status(self._job.id, "Finished OK")
+        steps.append(self._recovered())
+        steps.append(self._synced(f"Incident {self._ticket} is Resolved: sync"))
+        return steps
+
+    def _synced(self, title: str) -> Step:
+        from summit_connector.application.sync import sync_reason
+        from summit_connector.entrypoints.container import sync_for
+
+        results = sync_for(self._config, {})()
+        return Step(title, tuple(sync_reason(result) for result in results), self._holdings(compact=True))
+
+    def _recovered(self) -> Step:
+        from summit_connector.entrypoints.views.outcomes import summary_line
+
+        outcome = self._container.recover()(replace(self._event, trigger=Trigger.FINISHED_OK))
+        return Step(f"The job is rerun and finishes OK: recover -tr {Trigger.FINISHED_OK}",
+                    (summary_line(outcome),), self._holdings(compact=True), outcome.warnings)
+
+    def _holdings(self, compact: bool = False) -> Holdings:
+        """Everything after the first step; `compact`: only what a later step changes."""
+        state = self._emulator.state
+        with state.lock:
+            incident, job = state.incidents[self._ticket], state.jobs[self._job.id]
+            fields = [(name, str(incident.fields.get(name, incident.status))) for name in _SHOWN_FIELDS
+                      if name in incident.fields or name == "Status"]
+            fields.append(("Status", incident.status))
+            fields += [("Information", "\n".join(incident.information))]
+            fields += [(f"Custom: {f.get('GroupName')} / {f.get('Name')}", str(f.get("Value")))
+                       for f in incident.custom_fields]
+            opcon = (("Incident Ticket ID", job.incident_ticket_id), ("Incident ticket URL", job.incident_ticket_url),
+                     ("Job status", str(job.status)))
+            attachments = tuple((name, len(content), _last_line(content)) for name, content in incident.attachments)
+        if compact:
+            kept = ("Status", "Closure_Code_Name")
+            fields = [(name, value) for name, value in fields if name in kept]
+            fields.append(("Latest information", incident.information[-1] if incident.information else ""))
+            return Holdings(self._ticket, tuple(dict(fields).items()), job.id, opcon[-1:])
+        return Holdings(self._ticket, tuple(dict(fields).items()), job.id, opcon, attachments)
 
 
-def _event(job) -> FailureEvent:
-    return FailureEvent(job.agent, job.schedule, job.name, job.termination, job.date, job.schedule_id, job.instance)
-
+def _last_line(content: bytes) -> str:
+    lines = content.decode("utf-8", "replace").strip().splitlines()
+    return lines[-1] if lines else ""

@@ -1,65 +1,42 @@
-"""What the demo shows, with rich: the incident Summit holds, what OpCon holds, the attached log."""
+"""What the demo shows, with rich: each step, then the incident Summit holds, what OpCon holds, the attached log."""
 
 from typing import TextIO
 
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
-from summit_connector.application.report import ReportOutcome
-from summit_connector.entrypoints.views.outcomes import summary_line
-
-_SHOWN_FIELDS = ("Status", "Description", "Assigned_WorkGroup_Name", "Category_Name", "Priority_Name",
-                 "Impact_Name", "Urgency_Name", "Source", "Caller_EmailID")
+from summit_connector.entrypoints.demo_story import Holdings, Step
 
 
-def show(stream: TextIO, outcome: ReportOutcome, emulator, job_id: str) -> None:
+def show(stream: TextIO, steps: list[Step]) -> None:
     console = Console(file=stream, highlight=False)
-    console.print(Panel.fit(f"Reported: {outcome.event.job} of {outcome.event.schedule} "
-                            f"({outcome.event.schedule_date}), termination {outcome.event.termination}",
-                            title="OpCon job failed"))
-    with emulator.state.lock:
-        incident = emulator.state.incidents[outcome.ticket_number]
-        job = emulator.state.jobs[job_id]
-        console.print(_incident_table(outcome.ticket_number, incident))
-        console.print(_opcon_table(job))
-        console.print(_attachments_table(incident.attachments))
-    for warning in outcome.warnings:
-        console.print(f"warning: {warning}")
-    console.print(summary_line(outcome), soft_wrap=True)
+    for number, step in enumerate(steps, start=1):
+        console.print(Panel.fit(Text(step.title), title=f"Step {number}" if len(steps) > 1 else "OpCon job failed"))
+        _holdings(console, step.holdings)
+        for warning in step.warnings:
+            console.print(Text(f"warning: {warning}"))
+        for line in step.said:
+            console.print(Text(line), soft_wrap=True)
 
 
-def _incident_table(ticket: str, incident) -> Table:
-    table = _two_columns(f"Summit received incident {ticket}")
-    for name in _SHOWN_FIELDS:
-        if name in incident.fields or name == "Status":
-            table.add_row(name, str(incident.fields.get(name, incident.status)))
-    table.add_row("Information", "\n".join(incident.information))
-    for field in incident.custom_fields:
-        table.add_row(f"Custom: {field.get('GroupName')} / {field.get('Name')}", str(field.get("Value")))
-    return table
+def _holdings(console: Console, holdings: Holdings) -> None:
+    console.print(_two_columns(f"Summit received incident {holdings.ticket}", holdings.incident))
+    console.print(_two_columns(f"OpCon daily job {holdings.job_id} now holds", holdings.job))
+    if holdings.attachments:
+        table = Table(title="Job log attached to the incident")
+        for column, justify in (("file", "left"), ("bytes", "right"), ("last line", "left")):
+            table.add_column(column, justify=justify)
+        for name, size, last_line in holdings.attachments:
+            table.add_row(Text(name), str(size), Text(last_line))
+        console.print(table)
 
 
-def _opcon_table(job) -> Table:
-    table = _two_columns(f"OpCon daily job {job.id} now holds")
-    table.add_row("Incident Ticket ID", job.incident_ticket_id)
-    table.add_row("Incident ticket URL", job.incident_ticket_url)
-    return table
-
-
-def _attachments_table(attachments: list[tuple[str, bytes]]) -> Table:
-    table = Table(title="Job log attached to the incident")
-    table.add_column("file")
-    table.add_column("bytes", justify="right")
-    table.add_column("last line")
-    for name, content in attachments:
-        lines = content.decode("utf-8", "replace").strip().splitlines()
-        table.add_row(name, str(len(content)), lines[-1] if lines else "")
-    return table
-
-
-def _two_columns(title: str) -> Table:
+def _two_columns(title: str, rows: tuple[tuple[str, str], ...]) -> Table:
     table = Table(title=title, show_header=False)
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
+    for name, value in rows:
+        table.add_row(Text(name), Text(value))
     return table

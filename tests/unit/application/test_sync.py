@@ -1,9 +1,14 @@
 """Two-way sync (B-12): Summit's status of each journaled incident, acted on once on its OpCon daily job."""
 
-from summit_connector.adapters.memory import FixedClock, InMemoryHistory, InMemoryIncidents, InMemoryJournal
-from summit_connector.application.errors import OpConError, OpConUnavailable
-from summit_connector.application.ports import JobActions
-from summit_connector.application.sync import Applied, Sync, decide_sync
+from summit_connector.adapters.memory import (
+    FixedClock,
+    InMemoryHistory,
+    InMemoryIncidents,
+    InMemoryJobActions,
+    InMemoryJournal,
+)
+from summit_connector.application.sync import Applied, Sync
+from summit_connector.domain.status_sync import decide_sync
 from summit_connector.domain.template import JobAction, SyncPolicy
 
 from ..factories import NOW, make_event, make_template
@@ -12,31 +17,11 @@ TEMPLATE = "/connector/templates/basic.json"
 JOB_ID = make_event().job_key
 
 
-class FakeJobActions(JobActions):
-    """OpCon's job actions: `applied` lists (daily job id, action, reason); `gone` jobs answer 404."""
-
-    def __init__(self) -> None:
-        self.applied: list[tuple[str, str, str]] = []
-        self.gone: set[str] = set()
-        self.unavailable = ""
-        self.refused = ""
-
-    def apply(self, daily_job_id: str, action: str, reason: str) -> str:
-        if self.unavailable:
-            raise OpConUnavailable(self.unavailable)
-        if daily_job_id in self.gone:
-            raise OpConError(f"Daily job '{daily_job_id}' was not found", status_code=404)
-        if self.refused:
-            raise OpConError(self.refused)
-        self.applied.append((daily_job_id, action, reason))
-        return "success"
-
-
 class Lab:
     def __init__(self, policy: SyncPolicy = SyncPolicy()) -> None:
         self.journal = InMemoryJournal()
         self.incidents = InMemoryIncidents()
-        self.job_actions = FakeJobActions()
+        self.job_actions = InMemoryJobActions()
         self.history = InMemoryHistory()
         self.template = make_template(sync=policy)
         self.sync = Sync(self.journal, self.summit_for, self.job_actions, self.history, FixedClock(NOW))
