@@ -9,7 +9,7 @@ from datetime import datetime
 from summit_connector.application.errors import ConnectorError, DeliveryFailed, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import Clock, DailyJobs, Incidents, Journal
 from summit_connector.application.report import ReportOutcome, find_job
-from summit_connector.domain.decision import KeptForJob
+from summit_connector.domain.decision import Action, KeptForJob
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.recovery import RecoveryDecision, plan_recovery
@@ -57,12 +57,17 @@ class RecoverJob:
                              warnings=warnings)
 
     def _journal_touched(self, decision: RecoveryDecision) -> tuple[str, ...]:
-        """After Summit took the recovery, a journal that cannot record it costs a warning, not the delivery."""
+        """After Summit took the recovery, a journal that cannot record it costs a warning, not the delivery.
+
+        A ticket this run resolved is recorded as acted on at its resolved status: the job finished already, so
+        `sync` takes no job action for that status (B-12.2: each status change is acted on once)."""
         if self._journal is None:
             return ()
         try:
             self._journal.touched(decision.ticket, decision.event, self._template_key, decision.now,
                                   decision.job.id if decision.job else "")
+            if decision.action is Action.RESOLVED:
+                self._journal.acted_on(decision.ticket, decision.steps[-1].status)
         except ConnectorError as error:
             return (f"the journal did not record the recovery of incident {decision.ticket}: {error}",)
         return ()

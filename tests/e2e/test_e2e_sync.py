@@ -116,3 +116,18 @@ def history_reasons(sandbox, command: str) -> list[str]:
     run = sandbox.run("history", "-c", str(sandbox.config), "--json")
     assert run.code == 0, run.stderr
     return [event["reason"] for event in json.loads(run.stdout) if event["command"] == command]
+
+
+def test_an_incident_recover_resolved_asks_sync_for_no_job_action_b_11_2_b_12_2(sandbox, failed):
+    """The job finished OK and this connector resolved the incident itself: markFixed would only be refused."""
+    template = json.loads(sandbox.template.read_text())
+    sandbox.edit_template(recovery={**template.get("recovery", {}), "action": "resolve"})
+    sandbox.emulator.state.set_job_status(sandbox.samples.plain.id, "Finished OK")
+    recovered = sandbox.run("recover", "-c", str(sandbox.config), *sandbox.samples.plain.report_args(),
+                            "-t", "sandbox")
+    assert recovered.code == 0 and "resolved" in recovered.stdout, recovered.stderr
+
+    run = sync_once(sandbox)
+
+    assert run.code == 0, run.stderr
+    assert actions_taken(sandbox) == []
