@@ -156,4 +156,4 @@ def _remembered_as(result: SyncResult, now: datetime) -> HistoryEvent:
     """Command `sync`; action `synced` when OpCon took the action, else `nothing` (B-10.3)."""
     event = history_event("sync", result.entry.event, now, int(result.incomplete))
     action = SYNCED if result.applied is Applied.SUCCEEDED else NOTHING
-    return replace(event, action=action, ticket=result.entry.ticket, reason=sync_reason(result))
+    return replace(event, trigger="", action=action, ticket=result.entry.ticket, reason=sync_reason(result))

@@ -189,7 +189,7 @@ def test_an_action_taken_is_one_synced_history_event_of_the_job_b_10_3():
 
     [event] = lab.history.events
     assert (event.time, event.command, event.trigger, event.job, event.schedule, event.date) == (
-        NOW, "sync", "failed", "JOB001", "PAYROLL", make_event().schedule_date.isoformat())
+        NOW, "sync", "", "JOB001", "PAYROLL", make_event().schedule_date.isoformat())
     assert (event.action, event.ticket, event.exit_code) == ("synced", "10001", 0)
     assert event.reason.startswith("markFixed on daily job")
 
