@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.domain.silences import Silence
 
 
 class DailyJobs(ABC):
@@ -247,3 +248,20 @@ class JobActions(ABC):
         Raises OpConError with status_code 404 when OpCon no longer knows the job, OpConUnavailable when it
         cannot be asked.
         """
+
+
+class Silences(ABC):
+    """Operator silences (B-13.2), kept in the state store."""
+
+    @abstractmethod
+    def add(self, job: str, schedule: str, agent: str, tag: str, starts: datetime, ends: datetime, comment: str,
+            author: str) -> Silence:
+        """Stores a new silence and returns it with its id."""
+
+    @abstractmethod
+    def listed(self, include_expired: bool, now: datetime) -> list[Silence]:
+        """Active silences at `now` (all of them with `include_expired`), by id."""
+
+    @abstractmethod
+    def expire(self, silence_id: int, now: datetime) -> Silence | None:
+        """Ends the silence now; None when there is no such silence."""

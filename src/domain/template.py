@@ -104,6 +104,23 @@ class SyncPolicy:
     stop_on: tuple[str, ...] = ("Closed", "Cancelled")
 
 
+class GroupBy(StrEnum):
+    AGENT = "agent"
+    SCHEDULE = "schedule"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A template's `grouping` block (B-13.1); `by` empty means grouping is off (no block)."""
+
+    by: tuple[GroupBy, ...] = ()
+    window_minutes: int = 15
+
+    @property
+    def on(self) -> bool:
+        return bool(self.by)
+
+
 @dataclass(frozen=True)
 class Template:
     """The incident policy of one template; connection details live with the Summit adapter."""
@@ -123,6 +140,11 @@ class Template:
     triggers: tuple[tuple[str, TriggerText], ...] = ()
     recovery: Recovery = field(default_factory=Recovery)
     sync: SyncPolicy = field(default_factory=SyncPolicy)
+    grouping: Grouping = field(default_factory=Grouping)
+    maintenance_windows: tuple[WorkingHours, ...] = ()
+    """B-13.3: each `maintenanceWindows` entry as the weekly windows of its days (HHMM and overnight as B-4.8)."""
+    agent_down: TriggerText = field(default_factory=TriggerText)
+    """B-13.4: the `agentDown` block; `None` texts mean the template's own."""
 
     def trigger_text(self, trigger: str) -> TriggerText | None:
         return dict(self.triggers).get(trigger)
