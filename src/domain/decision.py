@@ -28,6 +28,9 @@ class Action(StrEnum):
     ANNOTATED = "annotated"
     RESOLVED = "resolved"
     NOTHING = "nothing"
+    GROUPED = "grouped"
+    SILENCED = "silenced"
+    SKIPPED_MAINTENANCE = "skipped-maintenance"
 
 
 SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED, Action.ANNOTATED, Action.RESOLVED})
