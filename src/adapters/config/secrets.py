@@ -10,7 +10,7 @@ import binascii
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 ENCRYPTED_PREFIX = "ENC:"
 KEY_ENV = "SUMMIT_CONNECTOR_KEY"
 KEY_FILE = "Connector.key"
+KEY_HINT = (f"keep the {KEY_FILE} that `summit-connector encrypt` wrote beside Connector.config, or set "
+            "SUMMIT_CONNECTOR_KEY to its content; then run check again")
 PLAIN_TEXT_HINT = ("run `summit-connector encrypt -v <value>` and paste the ENC: value, "
                    "or move the secret to the environment or .env")
 _HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
@@ -58,7 +60,7 @@ class SecretKey:
         try:
             return self._fernet().decrypt(token).decode("utf-8")
         except (InvalidToken, ValueError):
-            raise InvalidInput(_undecryptable(token, self.origin)) from None
+            raise InvalidInput(Finding("", Severity.ERROR, _undecryptable(token, self.origin), KEY_HINT)) from None
 
     def _fernet(self) -> "Fernet":
         from cryptography.fernet import Fernet
@@ -66,10 +68,9 @@ class SecretKey:
         try:
             return Fernet(self.value)
         except ValueError:
-            raise InvalidInput(
-                f"the key in {self.origin} is not a Fernet key: 44 characters of url-safe base64, "
-                f"as `summit-connector encrypt` writes to {KEY_FILE}"
-            ) from None
+            raise InvalidInput(Finding(
+                "", Severity.ERROR, f"the key in {self.origin} is not a Fernet key: 44 characters of url-safe "
+                f"base64, as `summit-connector encrypt` writes to {KEY_FILE}", KEY_HINT)) from None
 
 
 def open_secret(
@@ -129,10 +130,9 @@ def find_key(environ: Mapping[str, str], config_path: Path) -> SecretKey | None:
 def required_key(environ: Mapping[str, str], config_path: Path) -> SecretKey:
     key = find_key(environ, config_path)
     if key is None:
-        raise InvalidInput(
-            f"an ENC: value needs its key: set {KEY_ENV} or put the {KEY_FILE} it was made with "
-            f"beside Connector.config ({key_file(config_path)} not found)"
-        )
+        raise InvalidInput(Finding(
+            "", Severity.ERROR, f"an ENC: value needs its key: set {KEY_ENV} or put the {KEY_FILE} it was made "
+            f"with beside Connector.config ({key_file(config_path)} not found)", KEY_HINT))
     return key
 
 
@@ -171,7 +171,8 @@ def _revealed(value: str, file: str, location: str, environ: Mapping[str, str], 
     try:
         return reveal(value, environ, config_path)
     except InvalidInput as error:
-        raise invalid(file, location, str(error)) from None
+        raise InvalidInput(replace(error.finding, file=file, location=location, message=error.finding.line())
+                           ) from None
 
 
 def _plain_warnings(value: str, secret: SecretField, found_at: tuple[str, str]) -> tuple[Finding, ...]:
