@@ -15,7 +15,8 @@ DECIDING = {  # the domain's decisions: only the application calls them, entrypo
     "plan_report", "plan_completion", "route_by_tags", "find_exit_tag", "resolve_attributes", "hours_layer",
     "blocks_new_incident", "last_incident_date", "window_end", "decide_existing_ticket", "classify_status",
     "current_ticket", "needs_ticket_status", "engineer_email", "contains", "windows_at", "window_at",
-    "plan_recovery", "decide_sync", "decide_trigger_text",
+    "plan_recovery", "decide_sync", "matching_silence", "decide_maintenance", "decide_trigger_text", "decide_group", "decide_agent_down", "plan_agent_down",
+    "plan_agent_up",
 }
 
 

@@ -11,7 +11,7 @@ They record what happened so tests assert on end state::
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
 `FixedClock` (from `adapters.clock`), `InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
 `InMemoryJournal` (`journal.entries`) and `InMemoryHistory` (`history.events`, oldest first) record the state store's
-other two parts (B-10.2, B-10.3).
+other two parts (B-10.2, B-10.3); `InMemorySilences` (`silences.silences`, by id) the operator's silences (B-13.2).
 """
 
 import threading
@@ -37,9 +37,11 @@ from summit_connector.application.ports import (
     KeptFailure,
     KeptState,
     Outbox,
+    Silences,
 )
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.domain.silences import Silence
 
 
 class InMemoryDailyJobs(DailyJobs):
@@ -186,15 +188,16 @@ class InMemoryJournal(Journal):
     def __init__(self) -> None:
         self.entries: list[JournalEntry] = []
 
-    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> int:
-        return self._add("", event, template, at, daily_job_id, opened=True)
+    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str, group_key: str = "") -> int:
+        return self._add("", event, template, at, daily_job_id, group_key, opened=True)
 
     def created(self, intent_id: int, ticket: str) -> None:
         self._change(lambda entry: entry.id == intent_id, ticket=ticket)
 
-    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> None:
+    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
+                group_key: str = "") -> None:
         if not any(entry.ticket == ticket and entry.event.job_key == event.job_key for entry in self.entries):
-            self._add(ticket, event, template, at, daily_job_id, opened=False)
+            self._add(ticket, event, template, at, daily_job_id, group_key, opened=False)
 
     def written_back(self, ticket: str) -> None:
         self._change(lambda entry: entry.ticket == ticket, written_back=True)
@@ -217,9 +220,18 @@ class InMemoryJournal(Journal):
     def stop_tracking(self, ticket: str) -> None:
         self._change(lambda entry: entry.ticket == ticket, tracking=False)
 
-    def _add(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
+    def group_incident(self, group_key: str, since: datetime | None) -> JournalEntry | None:
+        found = [entry for entry in self.entries if entry.group_key == group_key and entry.opened and entry.ticket
+                 and not entry.group_ended and (since is None or entry.created_at > since)]
+        return max(found, key=lambda entry: (entry.created_at, entry.id), default=None)
+
+    def end_group(self, group_key: str) -> None:
+        self._change(lambda entry: entry.group_key == group_key, group_ended=True)
+
+    def _add(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str, group_key: str,
              opened: bool) -> int:
-        entry = JournalEntry(len(self.entries) + 1, ticket, event, template, at, opened, daily_job_id=daily_job_id)
+        entry = JournalEntry(len(self.entries) + 1, ticket, event, template, at, opened, daily_job_id=daily_job_id,
+                             group_key=group_key)
         self.entries.append(entry)
         return entry.id
 
@@ -270,3 +282,25 @@ class InMemoryJobActions(JobActions):
             raise OpConError(self.refused)
         self.applied.append((daily_job_id, action, reason))
         return "success"
+
+
+class InMemorySilences(Silences):
+    """Silences by id in `silences`; `expire` moves a silence's `ends` back to then, never forward."""
+
+    def __init__(self, silences: list[Silence] | None = None) -> None:
+        self.silences: dict[int, Silence] = {silence.id: silence for silence in silences or []}
+
+    def add(self, job: str, schedule: str, agent: str, tag: str, starts: datetime, ends: datetime, comment: str,
+            author: str) -> Silence:
+        silence = Silence(max(self.silences, default=0) + 1, job, schedule, agent, tag, starts, ends, comment, author)
+        self.silences[silence.id] = silence
+        return silence
+
+    def listed(self, include_expired: bool, now: datetime) -> list[Silence]:
+        return [silence for _, silence in sorted(self.silences.items()) if include_expired or silence.active(now)]
+
+    def expire(self, silence_id: int, now: datetime) -> Silence | None:
+        silence = self.silences.get(silence_id)
+        if silence is not None:
+            self.silences[silence_id] = silence = replace(silence, ends=min(silence.ends, now))
+        return silence

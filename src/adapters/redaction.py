@@ -5,6 +5,7 @@ depth of a JSON body, or a config field of that name) or known by its value (the
 key of this run). Every adapter that shows a body, a URL or a message goes through here.
 """
 
+import html
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -12,6 +13,11 @@ from typing import Any
 MASK = "***"
 _SECRET_NAME = re.compile(r"api[_-]?key|password|passwd|secret|token|authorization|credentials", re.IGNORECASE)
 _QUOTE_LIMIT = 300
+_READ_LIMIT = 64 * 1024
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<!\[CDATA\[|\]\]>|<[!?/]?[A-Za-z][^<>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def is_secret_name(name: object) -> bool:
@@ -34,10 +40,17 @@ def blanked(text: str, secrets: Iterable[str]) -> str:
 
 
 def quoted(text: str, secret: str | Iterable[str] = (), limit: int = _QUOTE_LIMIT) -> str:
-    """`text` on one line for an error message: secrets blanked, whitespace collapsed, cut to about `limit`."""
-    text = blanked(text, (secret,) if isinstance(secret, str) else secret)
-    text = " ".join(text.split())
+    """`text` as one line for people (B-9.4): secrets blanked, then `text_only`, then cut to about `limit`
+    characters. Every quote of a remote body goes through here."""
+    secrets = (secret,) if isinstance(secret, str) else tuple(secret)
+    text = blanked(text_only(blanked(text, secrets)), secrets)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_only(text: str) -> str:
+    """The first 64 KiB of `text` on one line: HTML/XML markup (tags, comments, scripts, styles) stripped, entities
+    decoded, whitespace collapsed. Blank secrets before and after: an entity may spell one."""
+    return " ".join(html.unescape(_MARKUP.sub(" ", text[:_READ_LIMIT])).split())
 
 
 def _masked_value(key: str, value: Any) -> Any:

@@ -56,7 +56,24 @@ _VERSION_1 = (
     "CREATE INDEX history_by_schedule ON history (schedule, at)",
     "CREATE TABLE imports (name TEXT PRIMARY KEY, rows INTEGER NOT NULL)",
 )
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1,)
+_SILENCES = (  # B-13.2: read on the report path by `ends`, so expired ones cost nothing
+    """CREATE TABLE silences (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job TEXT NOT NULL DEFAULT '',
+        schedule TEXT NOT NULL DEFAULT '',
+        agent TEXT NOT NULL DEFAULT '',
+        tag TEXT NOT NULL DEFAULT '',
+        starts TEXT NOT NULL,
+        ends TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX silences_by_end ON silences (ends)",
+)
+_GROUPS = (  # B-13.1, B-13.4: a group's newest incident, read on the report path by key and creation time
+    "ALTER TABLE journal ADD COLUMN group_ended INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX journal_by_group ON journal (group_key, created_at) WHERE group_key != ''",
+)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _SILENCES, _GROUPS)
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import NoReturn
 
 from summit_connector.application.errors import (
@@ -15,6 +16,7 @@ from summit_connector.application.errors import (
     Transient,
     described,
 )
+from summit_connector.application.groups import holding
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.ports import (
     Clock,
@@ -69,12 +71,12 @@ class Delivery:
         yet is the job's incident, and one that may exist holds back any new incident. A recovery is routed to
         the recover use case.
         """
-        now = self._clock.now()
+        now, reports = self._clock.now(), cache(self._reports)
         try:
-            with self._locks.hold(event.job_key):
+            with holding(self._locks, self._lock_keys(event, template, reports)):
                 if event.trigger.is_recovery:
                     return self._recover(event, template, now)
-                return self._reports(template)(event, now, self._kept_for_job(event))
+                return reports(template)(event, now, self._kept_for_job(event))
         except InvalidInput:
             raise
         except DeliveryFailed as failure:
@@ -85,6 +87,17 @@ class Delivery:
             reason = KeptFailure(f"unexpected {type(unexpected).__name__} while reporting {event.job}; Summit may "
                                  "have the incident already", KeptState.UNCERTAIN)
             self._keep(event, template, now, reason, unexpected)
+
+    @staticmethod
+    def _lock_keys(event: FailureEvent, template: str, reports: Callable[[str], ReportFailure]) -> tuple[str, ...]:
+        """The group's lock before the job's (B-13.1). A report that cannot be built fails again under the job's
+        lock, where its failure is handled as it always was."""
+        if event.trigger.is_recovery:
+            return (event.job_key,)
+        try:
+            return reports(template).lock_keys(event)
+        except Exception:  # noqa: BLE001 - see the docstring
+            return (event.job_key,)
 
     def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> KeptForJob:
         return self._traces.for_job(event.job_key, exclude)
@@ -109,12 +122,13 @@ class Delivery:
         return replays
 
     def _replay_one(self, kept: KeptEvent) -> Replay | None:
-        with self._locks.hold(kept.event.job_key):
+        reports = cache(self._reports)
+        with holding(self._locks, self._lock_keys(kept.event, kept.template, reports)):
             current = self._outbox.get(kept.id)
             if current is None:
                 return None
             try:
-                outcome = self._resume(current)
+                outcome = self._resume(current, reports)
             except DeliveryFailed as failure:
                 self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
                 return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
@@ -135,10 +149,10 @@ class Delivery:
             raise DeliveryFailed(str(held), held)
         return self._recoveries(template)(event, now, self._kept_for_job(event, kept_id))
 
-    def _resume(self, kept: KeptEvent) -> ReportOutcome:
+    def _resume(self, kept: KeptEvent, reports: Callable[[str], ReportFailure]) -> ReportOutcome:
         if kept.event.trigger.is_recovery:
             return self._recover(kept.event, kept.template, kept.kept_at, kept.id)
-        report = self._reports(kept.template)
+        report = reports(kept.template)
         if kept.ticket_number:
             return report.apply(report.plan_completion(kept.event, kept.ticket_number, kept.kept_at))
         if kept.state is KeptState.UNCERTAIN and self._journal is not None:

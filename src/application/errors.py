@@ -52,12 +52,17 @@ class OpConUnavailable(Transient):
 
 
 class OpConError(ConnectorError):
-    """OpCon answered with a refusal that retrying will not fix (401 invalid token, 400, 403)."""
+    """OpCon answered with a refusal that retrying will not fix (401 invalid token, 400, 403).
 
-    def __init__(self, message: str, status_code: int | None = None, service: str = "") -> None:
+    `certificate_refused`: OpCon's TLS certificate failed verification (B-9.4); no request was sent.
+    """
+
+    def __init__(self, message: str, status_code: int | None = None, service: str = "",
+                 certificate_refused: bool = False) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.service = service
+        self.certificate_refused = certificate_refused
 
 
 class SummitUnavailable(Transient):
@@ -67,15 +72,18 @@ class SummitUnavailable(Transient):
 class SummitRejected(ConnectorError):
     """Summit answered and refused the request (`Errors` set), or answered 2xx with nothing we can read.
 
-    `maybe_processed`: a 2xx reply without a readable ticket number; Summit may have logged the incident.
+    `maybe_processed`: a 2xx reply without a readable ticket number, or not JSON at all (a sign-in page); Summit may
+    have logged the incident.
+    `certificate_refused`: Summit's (or the proxy's) TLS certificate failed verification (B-9.4); nothing was sent.
     """
 
     def __init__(self, message: str, maybe_processed: bool = False, status_code: int | None = None,
-                 service: str = "") -> None:
+                 service: str = "", certificate_refused: bool = False) -> None:
         super().__init__(message)
         self.maybe_processed = maybe_processed
         self.status_code = status_code
         self.service = service
+        self.certificate_refused = certificate_refused
 
 
 class IncidentHeldBack(ConnectorError):

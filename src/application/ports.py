@@ -155,6 +155,8 @@ class JournalEntry:
     last_status_acted: str = ""
     tracking: bool = True
     abandoned: bool = False
+    group_ended: bool = False
+    """`agent-up` ended the group (B-13.4): its incident takes no more failures."""
 
     @property
     def is_intent(self) -> bool:
@@ -165,16 +167,19 @@ class Journal(ABC):
     """What the connector did to which incident (B-10.2), durable across runs and crashes (B-9.1)."""
 
     @abstractmethod
-    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> int:
-        """Records, before a create is sent, that it is about to be sent; returns the intent's id."""
+    def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str, group_key: str = "") -> int:
+        """Records, before a create is sent, that it is about to be sent; returns the intent's id. The incident
+        becomes the group's when `group_key` is given (B-13.1)."""
 
     @abstractmethod
     def created(self, intent_id: int, ticket: str) -> None:
         """Records Summit's number for the intent, right after Summit answered."""
 
     @abstractmethod
-    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str) -> None:
-        """Records an update of (or a recovery on) a ticket; a ticket not yet journaled is added with opened=False."""
+    def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
+                group_key: str = "") -> None:
+        """Records an update of (or a recovery on) a ticket; a ticket not yet journaled for the job is added with
+        opened=False (and the `group_key` of the group it joined, B-13.1)."""
 
     @abstractmethod
     def written_back(self, ticket: str) -> None:
@@ -203,6 +208,15 @@ class Journal(ABC):
     @abstractmethod
     def stop_tracking(self, ticket: str) -> None:
         """`sync` follows the ticket no more (a stopOn status, or OpCon no longer knows the job)."""
+
+    @abstractmethod
+    def group_incident(self, group_key: str, since: datetime | None) -> JournalEntry | None:
+        """The newest incident this connector opened for the group, created after `since` (None: at any time),
+        whose group was not ended; None when there is none (B-13.1, B-13.4)."""
+
+    @abstractmethod
+    def end_group(self, group_key: str) -> None:
+        """The group's incidents take no more failures (`agent-up`, B-13.4)."""
 
 
 @dataclass(frozen=True)

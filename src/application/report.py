@@ -5,7 +5,7 @@ decides nothing. `explain` is `plan` without `apply`.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -19,12 +19,14 @@ from summit_connector.application.errors import (
     SummitUnavailable,
     described,
 )
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs, Journal
+from summit_connector.application.groups import lock_keys, look_up_groups
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs, Journal, Silences
 from summit_connector.domain.decision import Action, KeptForJob, ReportDecision, TicketSource
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.plan import plan_completion, plan_report
+from summit_connector.domain.silences import Silence, matching_silence
 from summit_connector.domain.tags import needs_ticket_status
 from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket
@@ -56,9 +58,11 @@ class ReportFailure:
         policy: ReportPolicy,
         journal: Journal | None = None,
         template_key: str = "",
+        silences: Silences | None = None,
     ) -> None:
         """`journal` records each create's intent before it is sent and its number right after (B-9.1), and
-        every incident touched (B-10.2); `template_key` is the name entries record for the template."""
+        every incident touched (B-10.2); `template_key` is the name entries record for the template;
+        `silences` are the operator's, the active ones read by `plan` (B-13.2)."""
         self._daily_jobs = daily_jobs
         self._incidents = incidents
         self._job_logs = job_logs
@@ -67,6 +71,7 @@ class ReportFailure:
         self._policy = policy
         self._journal = journal
         self._template_key = template_key
+        self._silences = silences
 
     def __call__(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
                  ) -> ReportOutcome:
@@ -75,10 +80,23 @@ class ReportFailure:
 
     def plan(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
              ) -> ReportDecision:
-        """Reads the job from OpCon and its ticket's status from Summit; sends and writes nothing."""
+        """Reads the job from OpCon, the active silences, and its ticket's status from Summit; sends and writes
+        nothing."""
         now = now or self._clock.now()
         job = self._find_job(event)
-        return plan_report(event, job, self._ticket_status(job, kept), self._template, self._policy, now, kept)
+        silences, warnings = self._active_silences(now)
+        silenced = matching_silence(silences, event, job.tags if job else (), now)
+        status = self._ticket_status(job, kept, silenced)
+        decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences)
+        if decision.action is Action.CREATED:  # the incident of its down agent or its group may take it (B-13)
+            groups = look_up_groups(self._journal, self._incidents, event, self._template.grouping, now)
+            decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences,
+                                   groups=groups)
+        return replace(decision, warnings=(*decision.warnings, *warnings))
+
+    def lock_keys(self, event: FailureEvent) -> tuple[str, ...]:
+        """What a run for the event holds while it plans and applies: its group's lock, then its job's (B-13.1)."""
+        return lock_keys(event, self._template.grouping)
 
     def plan_completion(self, event: FailureEvent, ticket_number: str, now: datetime | None = None
                         ) -> ReportDecision:
@@ -109,9 +127,20 @@ class ReportFailure:
     def _find_job(self, event: FailureEvent) -> DailyJob | None:
         return find_job(self._daily_jobs, event)
 
-    def _ticket_status(self, job: DailyJob | None, kept: KeptForJob) -> str | None:
+    def _active_silences(self, now: datetime) -> tuple[list[Silence], tuple[str, ...]]:
+        """A store that cannot be read never stops the delivery (B-9.3): no silence applies, a warning says why."""
+        if self._silences is None:
+            return [], ()
+        try:
+            return self._silences.listed(False, now), ()
+        except ConnectorError as error:
+            return [], (f"silences could not be read, none applied: {error}",)
+
+    def _ticket_status(self, job: DailyJob | None, kept: KeptForJob, silenced: Silence | None = None
+                       ) -> str | None:
+        """Summit is not asked for a failure a silence stops: it sends nothing to Summit (B-13.2)."""
         ticket, _ = current_ticket(job, kept)
-        if job is None or not needs_ticket_status(job.tags, ticket, self._template.tags):
+        if job is None or silenced or not needs_ticket_status(job.tags, ticket, self._template.tags):
             return None
         try:
             return self._incidents.status_of(ticket)
@@ -130,7 +159,8 @@ class ReportFailure:
         """The intent is on record before the request leaves, the number right after the answer (B-9.1): a run
         killed in between leaves an intent, and the next run for the job never creates blindly."""
         event, daily_job_id = decision.event, decision.job.id if decision.job else ""
-        intent = self._record(warnings, lambda j: j.intend(event, self._template_key, decision.now, daily_job_id))
+        intent = self._record(warnings, lambda j: j.intend(event, self._template_key, decision.now, daily_job_id,
+                                                           _group_key(decision)))
         try:
             ticket = self._sent(decision, lambda: self._incidents.create(decision.incident))
         except DeliveryFailed as failure:
@@ -162,8 +192,10 @@ class ReportFailure:
     def _journal_touched(self, decision: ReportDecision, warnings: list[str]) -> None:
         ticket, daily_job_id = decision.ticket_number, decision.job.id if decision.job else ""
         self._record(warnings, lambda j: j.touched(ticket, decision.event, self._template_key, decision.now,
-                                                   daily_job_id))
-        if decision.existing is not None and decision.existing.source is TicketSource.OPCON and decision.job:
+                                                   daily_job_id, _group_key(decision)))
+        existing = decision.existing
+        held = existing is not None and existing.source is TicketSource.OPCON and existing.ticket == ticket
+        if held and decision.job:
             self._record(warnings, lambda j: j.written_back(ticket))
 
     def _write_back(self, decision: ReportDecision, ticket: str, warnings: list[str]) -> DeliveryFailed | None:
@@ -198,6 +230,11 @@ class ReportFailure:
             except Exception as error:  # noqa: BLE001 - see the docstring
                 warnings.append(f"job log {log.name} could not be attached to {ticket}: {described(error)}")
         return warnings
+
+
+def _group_key(decision: ReportDecision) -> str:
+    """The group a new incident becomes the incident of, or that an incident was joined for (B-13.1)."""
+    return decision.group.key if decision.group is not None else ""
 
 
 def find_job(daily_jobs: DailyJobs, event: FailureEvent) -> DailyJob | None:

@@ -10,7 +10,9 @@ from enum import StrEnum
 
 from summit_connector.domain.attributes import Layer, ResolvedAttribute
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.maintenance_windows import MaintenanceVerdict
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.silences import Silence
 from summit_connector.domain.tags import RuleVerdict
 from summit_connector.domain.trigger_text import TriggerVerdict
 from summit_connector.domain.working_hours import DayWindow
@@ -33,7 +35,8 @@ class Action(StrEnum):
     SKIPPED_MAINTENANCE = "skipped-maintenance"
 
 
-SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED, Action.ANNOTATED, Action.RESOLVED})
+SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED, Action.ANNOTATED, Action.RESOLVED,
+                     Action.GROUPED})
 
 
 class TicketState(StrEnum):
@@ -108,6 +111,46 @@ class WriteBack:
     best_effort: bool = False
 
 
+class GroupVerdict(StrEnum):
+    """B-13.1, B-13.4: what a failure that would create a new incident does instead, if anything."""
+
+    OFF = "off"
+    NOT_GROUPED = "not-grouped"
+    NEW = "new"
+    JOIN = "join"
+    JOIN_AGENT_DOWN = "join-agent-down"
+
+
+@dataclass(frozen=True)
+class GroupIncident:
+    """An incident the journal holds for a group key, created at `created_at`; `status` as Summit said it (None:
+    unread)."""
+
+    key: str
+    ticket: str
+    created_at: datetime
+    status: str | None = None
+    state: TicketState = TicketState.UNKNOWN
+
+
+@dataclass(frozen=True)
+class GroupDecision:
+    """B-13.1, B-13.4: the incident the failure joins (`joins`), or why it creates one. `key` is its group key, which
+    a new incident records ("" when not grouped); `agent_down` and `incident` are the down agent's and the group's
+    incidents the journal held; `window_ends` is when the group's incident stops taking failures."""
+
+    verdict: GroupVerdict
+    reason: str
+    key: str = ""
+    by: tuple[str, ...] = ()
+    window_minutes: int = 0
+    agent_down: GroupIncident | None = None
+    incident: GroupIncident | None = None
+    window_ends: datetime | None = None
+    joins: str = ""
+    status_to_send: str = ""
+
+
 @dataclass(frozen=True)
 class ReportDecision:
     event: FailureEvent
@@ -130,6 +173,12 @@ class ReportDecision:
     attach_job_log: bool = False
     warnings: tuple[str, ...] = field(default=())
     trigger: TriggerVerdict | None = None
+    silence: Silence | None = None
+    """The active silence that stops this failure (B-13.2): nothing is sent or written back."""
+    maintenance: MaintenanceVerdict | None = None
+    """B-13.3: which maintenance window covers `now`, or that none does (None when not reached)."""
+    group: GroupDecision | None = None
+    """B-13.1, B-13.4: whether a new incident joins a group's or a down agent's incident (None when not reached)."""
 
     @property
     def sends(self) -> bool:

@@ -56,18 +56,20 @@ def build_new_incident(
     )
 
 
-def failure_summary(event: FailureEvent, now: datetime) -> str:
+def failure_summary(event: FailureEvent, now: datetime, again: bool = True) -> str:
     """The line added to an existing ticket (B-4.5): what happened (the trigger, B-11.1), job, schedule, date,
-    agent, termination code, time."""
+    agent, termination code, time. Not `again` for a job that joins another job's incident (B-13.1)."""
     return (
-        f"OpCon job {event.job} {_happened(event.trigger)}: schedule {event.schedule} "
+        f"OpCon job {event.job} {_happened(event.trigger, again)}: schedule {event.schedule} "
         f"({event.schedule_date.isoformat()}, id {event.schedule_id}, instance {event.schedule_instance}), "
         f"agent {event.agent}, termination {event.termination}, at {now.isoformat(sep=' ', timespec='seconds')}."
     )
 
 
-def _happened(trigger: Trigger) -> str:
-    return "failed again" if trigger is Trigger.FAILED else f"reported {trigger.display_name}"
+def _happened(trigger: Trigger, again: bool = True) -> str:
+    if trigger is Trigger.FAILED:
+        return "failed again" if again else "failed"
+    return f"reported {trigger.display_name}"
 
 
 def _this(event: FailureEvent) -> str:

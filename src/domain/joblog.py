@@ -15,6 +15,5 @@ def truncate_log(log: JobLog, max_bytes: int) -> JobLog:
     keep = max(max_bytes - len(marker), 0)
     head, tail = keep // 2, keep - keep // 2
     dropped = size - head - tail
-    marker = truncation_marker(dropped)
-    content = log.content[:head] + marker + (log.content[size - tail :] if tail else b"")
-    return JobLog(log.name, content)
+    content = memoryview(log.content)
+    return JobLog(log.name, b"".join((content[:head], truncation_marker(dropped), content[size - tail :])))

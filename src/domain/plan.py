@@ -1,5 +1,6 @@
 """Every decision of the report flow (B-4), in order, as pure functions over values returning the record."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -15,8 +16,17 @@ from summit_connector.domain.decision import (
     TicketSource,
     WriteBack,
 )
-from summit_connector.domain.incident import build_new_incident, build_update, expanded
+from summit_connector.domain.grouping import GroupLookup, decide_group
+from summit_connector.domain.incident import (
+    IncidentUpdate,
+    build_new_incident,
+    build_update,
+    expanded,
+    failure_summary,
+)
+from summit_connector.domain.maintenance_windows import decide_maintenance, maintenance_reason
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.silences import Silence, matching_silence
 from summit_connector.domain.tags import exit_values, find_exit_tag, route_by_tags
 from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket, decide_existing_ticket
@@ -32,9 +42,13 @@ def plan_report(
     policy: ReportPolicy,
     now: datetime,
     kept: KeptForJob = KeptForJob(),
+    silences: Sequence[Silence] = (),
+    groups: GroupLookup = GroupLookup(),
 ) -> ReportDecision:
     """`ticket_status` is Summit's status of the job's current ticket (None when unknown or no ticket);
-    `kept` is what the outbox holds for the job (B-9). The event's trigger picks the text (B-11.1)."""
+    `kept` is what the outbox holds for the job (B-9). The event's trigger picks the text (B-11.1).
+    `silences` are the operator's (B-13.2): one that matches, after EXIT, ends the flow.
+    `groups` are the incidents a new incident would join instead (B-13.1, B-13.4), as the journal holds them."""
     base = ReportDecision(event, now, job, Action.CREATED, "", warnings=_not_found(event, job),
                           trigger=decide_trigger_text(event.trigger, template))
     base = replace(base, exit_values=exit_values(template.tags))
@@ -42,13 +56,20 @@ def plan_report(
     if exit_tag is not None:
         return replace(base, action=Action.SKIPPED_EXIT, reason=f"job tag {exit_tag!r} matches an EXIT rule",
                        exit_tag=exit_tag)
+    silence = matching_silence(silences, event, job.tags if job else (), now)
+    if silence is not None:
+        return replace(base, action=Action.SILENCED, reason=f"silenced by #{silence.id}: {silence.comment}",
+                       silence=silence)
+    base = replace(base, maintenance=decide_maintenance(template.maintenance_windows, now))
+    if base.maintenance.inside:
+        return replace(base, action=Action.SKIPPED_MAINTENANCE, reason=maintenance_reason(base.maintenance))
     decided = _routed(base, template, policy)
     ticket, source = current_ticket(job, kept)
     existing = decide_existing_ticket(ticket, source, ticket_status, template.summit) if ticket else None
     decided = replace(decided, existing=existing)
     if existing is not None and existing.action is not Action.CREATED:
         return _updating(decided, existing, template)
-    return _creating(decided, template, policy, kept)
+    return _creating(decided, template, policy, kept, groups)
 
 
 def plan_completion(
@@ -113,7 +134,7 @@ def _updating(decided: ReportDecision, existing: ExistingTicket, template: Templ
 
 
 def _creating(
-    decided: ReportDecision, template: Template, policy: ReportPolicy, kept: KeptForJob
+    decided: ReportDecision, template: Template, policy: ReportPolicy, kept: KeptForJob, groups: GroupLookup
 ) -> ReportDecision:
     window = _daily_window(decided, policy)
     decided = replace(decided, daily_window=window)
@@ -124,6 +145,10 @@ def _creating(
         reason = (f"no new incident for {decided.event.job}: an earlier failure of this job may already have "
                   "created one (see `summit-connector outbox`)")
         return replace(decided, action=Action.KEPT, reason=reason)
+    group = decide_group(decided.event, template.grouping, groups, template.summit, decided.now)
+    decided = replace(decided, group=group)
+    if group.joins:
+        return _joining(decided, template)
     existing = decided.existing
     previous = existing.ticket if existing else ""
     incident = build_new_incident(decided.event, decided.trigger, template, decided.attributes, decided.now, previous)
@@ -131,6 +156,15 @@ def _creating(
     write_back = WriteBack(True, stamped_documentation(decided.job, template, decided.now)) if decided.job else None
     return replace(decided, action=Action.CREATED, reason=reason, incident=incident, previous_ticket=previous,
                    write_back=write_back, attach_job_log=_attaches(decided, template))
+
+
+def _joining(decided: ReportDecision, template: Template) -> ReportDecision:
+    """B-13.1: the failure is added to the group's incident as to its own (B-4.5), whose number the job takes."""
+    group = decided.group
+    line = failure_summary(decided.event, decided.now, again=False)
+    update = IncidentUpdate(group.joins, group.status_to_send, line)
+    return replace(decided, action=Action.GROUPED, reason=group.reason, update=update, ticket_number=group.joins,
+                   write_back=WriteBack(True) if decided.job else None, attach_job_log=_attaches(decided, template))
 
 
 def _daily_window(decided: ReportDecision, policy: ReportPolicy) -> DailyWindow:

@@ -1,6 +1,6 @@
 """What `check` finds wrong in a template's policy (B-7): rule flags that conflict, tag rules that never apply,
-`triggers` blocks no trigger uses, placeholders that are none of ours. Every finding names the template field to
-change."""
+`triggers` blocks no trigger uses, maintenance windows that cover nothing, placeholders that are none of ours.
+Every finding names the template field to change."""
 
 import difflib
 from collections.abc import Iterator
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.model import REPORT_TRIGGERS, Trigger
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, unknown_placeholders
-from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template
+from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template, TriggerText
 
 _ROUTING = (TagIndicator.TAG_START, TagIndicator.TAG_END)
 _ROUTING_AND_DEFAULT = (*_ROUTING, TagIndicator.DEFAULT)
@@ -26,6 +26,7 @@ def check_template(template: Template) -> list[Finding]:
         *_rules_while_flag_off(rules, tags),
         *_assign_to_without_rule(rules, tags),
         *_unknown_trigger_names(template),
+        *_empty_maintenance_windows(template),
         *_unknown_placeholder_findings(template),
     ]
 
@@ -147,6 +148,18 @@ def _unknown_trigger_names(template: Template) -> Iterator[Finding]:
                       "is never used", hint)
 
 
+def _empty_maintenance_windows(template: Template) -> Iterator[Finding]:
+    """A window whose start equals its stop covers nothing, as 0000/0000 working hours do (B-4.8)."""
+    for index, weekly in enumerate(template.maintenance_windows):
+        if all(window.is_empty for window in weekly.days.values()):
+            yield Finding(
+                f"maintenanceWindows[{index}]", Severity.WARNING,
+                "start equals stop, so the window is empty and no failure is ever inside it (B-4.8)",
+                'give the time it ends as stop, e.g. "start": "0100", "stop": "0500"; '
+                "a stop before the start runs past midnight",
+            )
+
+
 def _unknown_placeholder_findings(template: Template) -> Iterator[Finding]:
     for where, text in _expanded_fields(template):
         unknown = unknown_placeholders(text)
@@ -170,18 +183,23 @@ def _expanded_fields(template: Template) -> Iterator[tuple[str, str]]:
     )
     for name, entries in lists:
         yield from ((f"{name}[{index}].value", entry.value) for index, entry in enumerate(entries))
-    yield from _trigger_fields(template)
+    yield from _text_block_fields(template)
     recovery = template.recovery
     yield "recovery.information", recovery.information
     yield "recovery.solution", recovery.solution
     yield from ((f"recovery.attributes[{index}].value", a.value) for index, a in enumerate(recovery.attributes))
 
 
-def _trigger_fields(template: Template) -> Iterator[tuple[str, str]]:
+def _text_block_fields(template: Template) -> Iterator[tuple[str, str]]:
     for name, block in template.triggers:
-        yield f"triggers.{name}.ticketDescription", block.ticket_description or ""
-        yield f"triggers.{name}.ticketInformation", block.ticket_information or ""
-        yield from ((f"triggers.{name}.attributes[{index}].value", a.value) for index, a in enumerate(block.attributes))
+        yield from _text_fields(f"triggers.{name}", block)
+    yield from _text_fields("agentDown", template.agent_down)
+
+
+def _text_fields(where: str, block: TriggerText) -> Iterator[tuple[str, str]]:
+    yield f"{where}.ticketDescription", block.ticket_description or ""
+    yield f"{where}.ticketInformation", block.ticket_information or ""
+    yield from ((f"{where}.attributes[{index}].value", a.value) for index, a in enumerate(block.attributes))
 
 
 def _placeholder_hint(unknown: list[str]) -> str:

@@ -1,4 +1,5 @@
-"""Working hours (B-4.8): `start <= HHMM < stop`; `stop < start` wraps past midnight; 0000/0000 is none."""
+"""Weekly windows (B-4.8): `start <= HHMM < stop`; `stop < start` wraps past midnight; 0000/0000 is none.
+Working hours are one; each maintenance window (B-13.3) is another."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -51,16 +52,32 @@ def parse_hhmm(text: str) -> int:
 
 
 @dataclass(frozen=True)
+class Covered:
+    """The day whose window covers a moment; `past_midnight` when it is the previous day's, running over."""
+
+    day: str
+    window: DayWindow
+    past_midnight: bool = False
+
+
+@dataclass(frozen=True)
 class WorkingHours:
     """Windows by weekday index (Monday = 0). A missing day has no working hours."""
 
     days: dict[int, DayWindow] = field(default_factory=dict)
 
     def contains(self, moment: datetime) -> bool:
+        return self.covering(moment) is not None
+
+    def covering(self, moment: datetime) -> Covered | None:
+        """The moment's own day window when it covers the moment, else the previous day's running past midnight."""
         minute = moment.hour * 60 + moment.minute
         today, running_over = self.windows_at(moment)
-        in_today = today is not None and today.covers_evening(minute)
-        return in_today or (running_over is not None and running_over.covers_next_morning(minute))
+        if today is not None and today.covers_evening(minute):
+            return Covered(WEEKDAYS[moment.weekday()], today)
+        if running_over is not None and running_over.covers_next_morning(minute):
+            return Covered(WEEKDAYS[(moment.weekday() - 1) % 7], running_over, past_midnight=True)
+        return None
 
     def windows_at(self, moment: datetime) -> tuple[DayWindow | None, DayWindow | None]:
         """The moment's own day window, and the previous day's when it runs past midnight."""

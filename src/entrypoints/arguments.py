@@ -10,7 +10,7 @@ from summit_connector.domain.model import REPORT_TRIGGERS, FailureEvent, Trigger
 
 PROGRAM = "summit-connector"
 COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
-            "sandbox")
+            "sandbox", "silence", "agent-down", "agent-up")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     outbox = commands.add_parser("outbox", help="list the failures kept for a later delivery")
     _add_config_flag(outbox)
     _add_history(commands)
+    _add_silence(commands)
     _add_sync(commands)
+    _add_agents(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
     demo.add_argument("--lifecycle", action="store_true",
@@ -109,6 +111,42 @@ def _add_explain(commands: argparse._SubParsersAction) -> None:
     explain.add_argument("--now", help="the moment to decide at, ISO-8601 local date-time")
     explain.add_argument("--offline", action="store_true", help="do not read the job from OpCon")
     explain.add_argument("--json", action="store_true", help="print the decision record as one JSON object")
+
+
+def _add_silence(commands: argparse._SubParsersAction) -> None:
+    silence = commands.add_parser("silence", help="send nothing for matching failures for a while (add, list, expire)")
+    _add_config_flag(silence)
+    actions = silence.add_subparsers(dest="silence_command", metavar="ACTION", parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help="silence the failures every given pattern matches; prints its id")
+    _add_config_flag(add)
+    for flag, what in (("--job", "job name"), ("--schedule", "schedule name"), ("--agent", "agent (machine) name"),
+                       ("--tag", "one whole job tag")):
+        add.add_argument(flag, nargs="+", metavar="PATTERN", help=f"{what}: exact, or a case-sensitive * glob")
+    until = add.add_mutually_exclusive_group(required=True)
+    until.add_argument("--for", dest="duration", metavar="DURATION", help="from now: 90m, 2h, 7d, 2w")
+    until.add_argument("--until", metavar="WHEN", help="an ISO-8601 local date-time (2024-09-21T06:00)")
+    add.add_argument("--comment", nargs="+", required=True, metavar="TEXT", help="why; every silenced run says it")
+    add.add_argument("--author", nargs="+", metavar="NAME", help="who (default: the user running the command)")
+    listing = actions.add_parser("list", help="list the active silences")
+    _add_config_flag(listing)
+    listing.add_argument("--all", action="store_true", help="expired ones too")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    expire = actions.add_parser("expire", help="end a silence now")
+    _add_config_flag(expire)
+    expire.add_argument("id", metavar="ID", help="the silence's id (from `silence list`)")
+
+
+def _add_agents(commands: argparse._SubParsersAction) -> None:
+    """Notification Manager's machine triggers for an agent whose connection is lost and re-established (B-13.4)."""
+    helps = {"agent-down": "an agent is unreachable: one incident for it takes its jobs' failures",
+             "agent-up": "the agent is back: annotate (or resolve) its incident; its jobs report their own again"}
+    for name, text in helps.items():
+        agent = commands.add_parser(name, help=text)
+        _add_config_flag(agent)
+        agent.add_argument("-a", "--agent", nargs="+", required=True, metavar="VALUE", help="agent ($MACHINE NAME)")
+        agent.add_argument("-t", "--template", nargs="+", required=True, metavar="VALUE",
+                           help="template name in TEMPLATESDIR (.json optional) or a path")
+        agent.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
 
 
 def _add_history(commands: argparse._SubParsersAction) -> None:

@@ -53,7 +53,7 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     if args.command is None:
         raise ArgumentError("name a command, or give the report flags (see --help)")
-    module = import_module(f"summit_connector.entrypoints.commands.{args.command}")
+    module = import_module(f"summit_connector.entrypoints.commands.{args.command.replace('-', '_')}")
     return module.run(args, stdout, stderr, environ)
 
 

@@ -24,8 +24,10 @@ from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobActions, OpC
 from summit_connector.adapters.sqlite_history import SqliteHistory
 from summit_connector.adapters.sqlite_journal import SqliteJournal
 from summit_connector.adapters.sqlite_outbox import SqliteOutbox
+from summit_connector.adapters.sqlite_silences import SqliteSilences
 from summit_connector.adapters.sqlite_store import STORE_FILE, SqliteStore
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.application.agents import AgentDown, AgentUp
 from summit_connector.application.delivery import Delivery
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.recover import RecoverJob
@@ -102,6 +104,7 @@ class Container(containers.DeclarativeContainer):
     outbox = providers.Singleton(SqliteOutbox, store)
     journal = providers.Singleton(SqliteJournal, store)
     history = providers.Singleton(SqliteHistory, store, config.provided.history_days)
+    silences = providers.Singleton(SqliteSilences, store)
     job_locks = providers.Singleton(FileJobLocks, providers.Callable(locks_path, config))
     job_actions = providers.Singleton(  # needs no template: `sync` serves every template from one container
         OpConJobActions,
@@ -119,6 +122,7 @@ class Container(containers.DeclarativeContainer):
         policy=config.provided.report_policy.call(),
         journal=journal,
         template_key=providers.Callable(lambda loaded: template_key(loaded), loaded_template),
+        silences=silences,
     )
     kept_traces = providers.Factory(KeptTraces, outbox, journal)
     recover = providers.Factory(
@@ -129,6 +133,14 @@ class Container(containers.DeclarativeContainer):
         template=loaded_template.provided.template,
         journal=journal,
         template_key=providers.Callable(lambda loaded: template_key(loaded), loaded_template),
+    )
+    agent_down = providers.Factory(
+        AgentDown, report=report, incidents=incidents, journal=journal, locks=job_locks, clock=clock,
+        template=loaded_template.provided.template, policy=config.provided.report_policy.call(),
+    )
+    agent_up = providers.Factory(
+        AgentUp, incidents=incidents, journal=journal, locks=job_locks, clock=clock,
+        template=loaded_template.provided.template,
     )
 
 

@@ -29,7 +29,8 @@ def test_a_wrong_token_and_a_wrong_key_are_errors_that_never_show_them_b_7_b_6_3
 
     run = check_online(sandbox, env=env)
 
-    assert f"error: {sandbox.config}: [OPCON API] TOKEN: OpCon GET /api/tokens answered 401" in run.stdout
+    refused = "[OPCON API] TOKEN was refused by OpCon (HTTP 401 on GET /api/tokens)"
+    assert f"error: {sandbox.config}: [OPCON API] TOKEN: {refused}" in run.stdout
     assert f"error: {TEMPLATE}: credentials.apiKey: Summit refused the API key" in run.stdout
     assert "wrong-token" not in run.stdout + run.stderr
     assert "wrong-key" not in run.stdout + run.stderr

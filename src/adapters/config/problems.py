@@ -30,6 +30,8 @@ _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
     "float_type": lambda ctx: "must be a number",
     "string_type": lambda ctx: "must be text",
     "string_too_short": lambda ctx: "must not be empty",
+    "too_short": lambda ctx: "must not be empty" if ctx["min_length"] == 1 else
+    f"must hold at least {ctx['min_length']} items",
     "greater_than": lambda ctx: f"must be greater than {_number(ctx['gt'])}",
     "greater_than_equal": lambda ctx: f"must be at least {_number(ctx['ge'])}",
     "less_than": lambda ctx: f"must be less than {_number(ctx['lt'])}",
@@ -41,6 +43,9 @@ _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
     "tuple_type": lambda ctx: "must be a list",
     "value_error": lambda ctx: str(ctx["error"]),
 }
+
+_NOTHING_TO_SHOW = {"missing", "too_short"}
+"""Errors whose value says nothing more than the problem does (an absent key, an empty list)."""
 
 
 class Problem(ValueError):
@@ -68,7 +73,7 @@ def _problem(detail: ErrorDetails) -> str:
     """The wording of one error; a secret field's value is never shown."""
     describe = _PROBLEMS.get(detail["type"])
     problem = describe(detail.get("ctx", {})) if describe else detail["msg"]
-    if detail["type"] == "missing" or any(is_secret_name(part) for part in detail["loc"]):
+    if detail["type"] in _NOTHING_TO_SHOW or any(is_secret_name(part) for part in detail["loc"]):
         return problem
     return f"{problem}, {_got(detail['input'])}"
 

@@ -28,6 +28,8 @@ from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
     CustomAttribute,
+    GroupBy,
+    Grouping,
     JobAction,
     Recovery,
     RecoveryAction,
@@ -50,8 +52,11 @@ _NOT_FOUND_HINT = "check the name given to -t and [GENERAL] TEMPLATESDIR"
 _PLAIN_HTTP_HINT = "use an https:// address; keep http:// for a lab or the sandbox only"
 _INDICATOR_HINT = "use TAG_START, TAG_END, DEFAULT, EXIT, CATNAME or ASSIGNTO"
 _STATUS_HINT = f'write the Summit status in quotes, e.g. "In-Progress", {AGAIN}'
+_MINUTES_HINT = f'write a whole number of minutes, e.g. "windowMinutes": 15, {AGAIN}'
+_GROUPING_HINT = 'give "by": ["agent"], ["schedule"] or ["agent", "schedule"], or remove the grouping block'
 
-_RULES, _SUMMIT, _RECOVERY, _SYNC = Rules(), SummitOptions(), Recovery(), SyncPolicy()
+_RULES, _SUMMIT, _RECOVERY, _SYNC, _GROUPING = Rules(), SummitOptions(), Recovery(), SyncPolicy(), Grouping()
+Weekday = StrEnum("Weekday", {name.upper(): name for name in WEEKDAYS})
 
 
 def _true_or_false(value: object) -> object:
@@ -67,6 +72,13 @@ def _minutes(value: object) -> int:
         with suppress(ValueError):
             return parse_hhmm(value)
     raise Problem("must be four digits HHMM (0000 to 2359)", _HHMM_HINT)
+
+
+def _not_a_flag(value: object) -> object:
+    """A number of minutes, never `true`/`false` (which pydantic would take for 1 and 0)."""
+    if isinstance(value, bool):
+        raise Problem("must be a whole number", _MINUTES_HINT)
+    return value
 
 
 def _status(value: object) -> str:
@@ -93,6 +105,7 @@ Flag = Annotated[bool, BeforeValidator(_true_or_false)]
 Minutes = Annotated[int, BeforeValidator(_minutes)]
 Text = Annotated[str, Field(min_length=1)]
 Status = Annotated[str, BeforeValidator(_status)]
+WindowMinutes = Annotated[int, BeforeValidator(_not_a_flag), Field(gt=0)]
 
 
 class _Model(BaseModel):
@@ -181,6 +194,21 @@ class SyncModel(_Model):
     stop_on: tuple[Status, ...] = _SYNC.stop_on
 
 
+class GroupingModel(_Model):
+    """`by` empty turns grouping off, as no block does (B-13.1); `check` warns about it."""
+
+    by: tuple[Annotated[GroupBy, BeforeValidator(_one_of(GroupBy))], ...]
+    window_minutes: WindowMinutes = _GROUPING.window_minutes
+
+
+class MaintenanceWindowModel(_Model):
+    """One weekly window on each of `days`, HHMM as working hours (B-13.3, B-4.8)."""
+
+    days: Annotated[tuple[Annotated[Weekday, BeforeValidator(_one_of(Weekday))], ...], Field(min_length=1)]
+    start: Minutes
+    stop: Minutes
+
+
 class TemplateFile(_Model):
     ticket_description: str = ""
     ticket_information: str = ""
@@ -199,6 +227,9 @@ class TemplateFile(_Model):
     triggers: dict[str, TriggerModel] = {}
     recovery: RecoveryModel = RecoveryModel()
     sync: SyncModel = SyncModel()
+    grouping: GroupingModel | None = None
+    maintenance_windows: tuple[MaintenanceWindowModel, ...] = ()
+    agent_down: TriggerModel = TriggerModel()
 
 
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
@@ -216,7 +247,8 @@ def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]
         template=_template(model, urls),
         summit=summit,
         unknown_keys=unknown_keys(model, source) + _unknown_url_names(urls, source),
-        warnings=_plain_http(source, summit.base_url) + _indicator_warnings(source, model) + key_warnings,
+        warnings=(_plain_http(source, summit.base_url) + _indicator_warnings(source, model)
+                  + _grouping_warnings(source, model) + key_warnings),
     )
 
 
@@ -286,6 +318,9 @@ def _template(model: TemplateFile, urls: dict[str, str]) -> Template:
         triggers=tuple((name, _trigger_text(block)) for name, block in model.triggers.items()),
         recovery=_recovery(model.recovery),
         sync=SyncPolicy(tuple(model.sync.on_status.items()), model.sync.stop_on),
+        grouping=_grouping(model.grouping),
+        maintenance_windows=tuple(_weekly(window) for window in model.maintenance_windows),
+        agent_down=_trigger_text(model.agent_down),
     )
 
 
@@ -296,6 +331,14 @@ def _trigger_text(block: TriggerModel) -> TriggerText:
 def _recovery(block: RecoveryModel) -> Recovery:
     return Recovery(block.action, block.information, block.resolved_status, block.via, block.solution,
                     _attributes(block.attributes))
+
+
+def _grouping(block: GroupingModel | None) -> Grouping:
+    return Grouping(tuple(dict.fromkeys(block.by)), block.window_minutes) if block else _GROUPING
+
+
+def _weekly(window: MaintenanceWindowModel) -> WorkingHours:
+    return WorkingHours({WEEKDAYS.index(day): DayWindow(window.start, window.stop) for day in window.days})
 
 
 def _declared(model: BaseModel) -> dict[str, object]:
@@ -353,3 +396,9 @@ def _indicator_warnings(source: str, model: TemplateFile) -> tuple[Finding, ...]
         for index, tag in enumerate(model.tags)
         if tag.indicator not in TagIndicator.__members__
     )
+
+
+def _grouping_warnings(source: str, model: TemplateFile) -> tuple[Finding, ...]:
+    if model.grouping is None or model.grouping.by:
+        return ()
+    return (Finding("grouping.by", Severity.WARNING, "is empty, so grouping is off", _GROUPING_HINT, source),)

@@ -28,25 +28,29 @@ Emulator(opcon_token="sandbox-token", summit_api_key="sandbox-key", summit_prefi
 OpCon (paths case-insensitive; `Authorization: Token <token>` on all but GET /api/version, else 401 with
 `[{"code": 401, "message": "Invalid token specified"}]`): GET /api/version, /api/tokens, /api/servicestatus,
 /api/dailyschedules[?dates&name&ids], /api/dailyschedules/{id}, /api/dailyjobs[?ids&uids&scheduleIds&dates&name&
-jobName&scheduleName&tags&status&jobNumber&includeDocumentation&limit&offset&includeCount], /api/dailyjobs/{id};
-GET/POST /api/dailyjobs/{uid}/incidentTickets, PUT/DELETE …/incidentTickets/1 (POST when one exists → 400);
-GET/POST /api/dailyjobs/{id}/documentation, GET/PUT …/documentation/{docId} (docId = the job's uid);
+jobName&scheduleName&tags&status&jobNumber&includeDocumentation&limit&offset&includeCount], GET/PUT
+/api/dailyjobs/{id} (PUT: the keys sent among incidentTicketId, incidentTicketURL, documentation replace the job's);
+GET/POST /api/dailyjobs/{uid}/incidentTickets, PUT/DELETE …/incidentTickets/1 (a job has a ticket only while it has a
+ticketId; POST when one exists → 400); GET/POST /api/dailyjobs/{id}/documentation, GET/PUT/DELETE
+…/documentation/{docId} (docId = the job's uid);
 POST /api/jobinstanceactions (LIST/FILE), GET /api/jobinstanceactions/{id} (`submitted` for
 settings.jors_pending_polls polls, then `success`/`failed`); POST /api/jobactions {action, jobs: [{id}], reason}
 (markUnderReview, markFixed, markFinishedOk, markFailed, restart; unknown daily job → 404), GET /api/jobactions/{id}
 (`submitted` for settings.job_action_pending_polls polls, then `success` with the job's status changed, or `failed`
 when its status does not allow the action; every one kept in state.job_actions). Jobs carry OpCon's `status`
 object (seeded ones `Failed`; state.set_job_status(id, "Finished OK"), state.remove_job(id); `status=` filters by
-its category). Name filters are OpCon wildcards over SQL LIKE (`name=JOB001` also returns `JOB001_2` and
-`MYJOB001`; `[`/`]` are character classes); `ids=` is exact.
+its category). Name filters are applied as sent, `*`/`?` wildcards over SQL LIKE (`name=JOB001` returns JOB001
+only, `name=*JOB001*` also `JOB001_2` and `MYJOB001`; `[`/`]` are character classes); `ids=` is exact. Date-times
+carry seven fractional digits and a UTC offset; `workWeek` is a number.
 Errors: 400 `{code, message}`, 401 ApiError array, 404/405 RFC 7807.
 
 Summit: POST /<prefix>/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall[_JSON|_json] with ServiceName
 IM_LogOrUpdateIncident (tickets numbered from 10001; updating a Closed/Cancelled ticket is rejected) or
 IM_GetIncidentDetailsAndChangeHistory; unknown ServiceName → 200 with an empty body; bad key → 200 with `Errors`.
 POST …/Summit_UploadAttachmentBase64Encoded: objCommonParameters{_ProxyDetails, eModule "IM", TicketID (number
-or internal id), AttachmentFileName, <settings.attachment_field, default FileBase64>}. Replies on the `_JSON`/`_json`
-operation are double-encoded unless settings.double_encode forces it. GET /MDLIncidentMgmt/IM_TicketDetail.aspx?ID=n
+or internal id), AttachmentFileName, <settings.attachment_field, default FileBase64>}. Replies are plain JSON
+objects (settings.double_encode=True makes every one a JSON string holding the JSON, a fault); TicketDetails rows
+carry the key set of the public C# client's `IncidentDetail2`. GET /MDLIncidentMgmt/IM_TicketDetail.aspx?ID=n
 is a tiny view page. Faults: see `Faults`; over HTTP: see `control`.
 """
 

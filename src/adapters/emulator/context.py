@@ -18,8 +18,10 @@ def _known_values() -> dict[str, set[str] | None]:
 class EmulatorSettings:
     """Tunable behaviour; change it at any time (also over HTTP: POST /_emulator/settings).
 
-    `double_encode`: None = replies on the `CommonWS_JsonObjCall_JSON`/`_json` operation are a JSON string holding
-    the JSON (as a WCF method returning `string` does) and the others are plain; True/False forces every reply.
+    `double_encode`: a fault knob; True = every Summit reply is a JSON string holding the JSON (as one adapter reports
+    Summit sometimes does). By default every operation, `_JSON`/`_json` included, answers a plain JSON object, which
+    the public C# client reads with `ReadFromJsonAsync` (panoramicdata/SymphonyAi.Summit.Api
+    `Implementations/IncidentManager.cs`).
     `known_values`: Ticket field → tenant master values accepted, case-insensitively (None = anything goes);
     an unknown value is rejected with `Errors` "Invalid <field> '<value>'".
     `reject_closed_updates`: updating a Closed/Cancelled ticket is rejected (the connector must create a new one).
@@ -29,7 +31,7 @@ class EmulatorSettings:
     `job_action_pending_polls`: the same for a job action (POST /api/jobactions).
     """
 
-    double_encode: bool | None = None
+    double_encode: bool = False
     jors_pending_polls: int = 1
     job_action_pending_polls: int = 1
     attachment_field: str = "FileBase64"

@@ -59,7 +59,8 @@ class Samples:
 def seed_samples(state: EmulatorState, day: date = SAMPLE_DATE) -> Samples:
     """Three schedules (PAYROLL 16/1, `Nightly Batch$0002` 17/2, `Parent_Container[Sub]` 18/1) and their jobs.
 
-    PAYROLL also holds `JOB001_2` and `MYJOB001`, which OpCon's wildcard `name=JOB001` returns too.
+    PAYROLL also holds `JOB001_2` and `MYJOB001`, which the wildcard `name=*JOB001*` (what SMA's clients send for
+    JOB001) returns too.
     """
     payroll = state.add_schedule(day, 16, 1, "PAYROLL")
     nightly = state.add_schedule(day, 17, 2, "Nightly Batch$0002")

@@ -3,20 +3,26 @@ and how transport failures, refusals and unreadable replies become our named err
 
 No proxy: [PROXY SERVER] is for Summit; the OpCon API is on the OpCon server or its network.
 Every error raised here names the call in `service`, carries OpCon's `status_code` when it answered, and never
-holds the token (B-6.3).
+holds the token (B-6.3). Its message is one line for people (B-9.4): a refused token and a refused certificate name
+the setting to fix.
 """
 
+import json
 import ssl
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
+from summit_connector.adapters.certificates import refused_certificate, why_refused
+from summit_connector.adapters.certificates import untrusted_certificate as untrusted_certificate  # for opcon_probe
 from summit_connector.adapters.config.settings import OpConConnection
+from summit_connector.adapters.long_strings import LongStrings, read_long_strings
 from summit_connector.adapters.opcon.wire import said
-from summit_connector.adapters.redaction import blanked
+from summit_connector.adapters.redaction import quoted, text_only
 from summit_connector.adapters.retry_after import retry_after_seconds
 from summit_connector.application.errors import InvalidInput, OpConError, OpConUnavailable
 from summit_connector.domain.findings import Finding, Severity
@@ -24,7 +30,10 @@ from summit_connector.domain.findings import Finding, Severity
 T = TypeVar("T")
 Params = dict[str, str]
 REFUSED_CREDENTIALS = frozenset({401, 403})
+TOKEN_SETTING = "[OPCON API] TOKEN"
+_TOKEN_REFUSED = 401
 _THROTTLED = 429
+_CERTIFICATE_HINT = "set [OPCON API] CA_BUNDLE to the CA that signed it (or VERIFY_TLS=False for a lab)"
 
 
 def make_opcon_client(connection: OpConConnection) -> httpx.Client:
@@ -50,11 +59,6 @@ def _verify(connection: OpConConnection) -> ssl.SSLContext | bool:
 def segment(value: object) -> str:
     """A path segment with `|`, spaces, brackets, `$` and `/` percent-encoded (B-4.10)."""
     return quote(str(value), safe="")
-
-
-def untrusted_certificate(error: BaseException) -> bool:
-    """Whether `error` was caused by a server certificate that failed verification (untrusted, expired, other host)."""
-    return any(isinstance(cause, ssl.SSLCertVerificationError) for cause in _causes(error))
 
 
 class OpConHttp:
@@ -100,17 +104,47 @@ class OpConHttp:
         data = None if absent else self._json(response)
         return self._decoded(shape, data, response)
 
+    def fetch_long(self, method: str, path: str, shape: TypeAdapter[T], *, body: Any = None) -> tuple[T, LongStrings]:
+        """`fetch` for a reply that may hold a very long string (a job log, B-4.11): read as it arrives, and each
+        long string is in the returned `LongStrings`, never held as JSON text (see `long_strings`)."""
+        request = self._client.build_request(method, path, json=body)
+        with self._reaching(request):
+            response = self._client.send(request, stream=True)
+            try:
+                if not response.is_success:
+                    response.read()
+                    raise self._refusal(response)
+                strings = self._long_strings(response)
+            finally:
+                response.close()
+        return self._decoded(shape, self._loaded(strings.json, response), response), strings
+
     def error(self, message: str, status_code: int | None = None, service: str = "") -> OpConError:
         return OpConError(self._shown(message), status_code=status_code, service=service)
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        try:
+        with self._reaching(request):
             return self._client.send(request)
+
+    @contextmanager
+    def _reaching(self, request: httpx.Request) -> Iterator[None]:
+        """Transport failures as named errors: a refused certificate is not worth retrying (B-9.4)."""
+        try:
+            yield
         except httpx.TransportError as exc:
+            refused = refused_certificate(exc)
+            if refused is not None:
+                raise self._certificate_refused(request, refused) from exc
             message = self._shown(_unreachable(request, exc))
             raise OpConUnavailable(message, service=_service(request)) from exc
         except httpx.HTTPError as exc:
             raise self.error(_unreachable(request, exc), service=_service(request)) from exc
+
+    def _certificate_refused(self, request: httpx.Request, refused: ssl.SSLCertVerificationError) -> OpConError:
+        origin = f"{request.url.scheme}://{request.url.netloc.decode('ascii')}"
+        message = (f"OpCon {_service(request)}: the certificate of {origin} failed verification "
+                   f"({why_refused(refused)}); {_CERTIFICATE_HINT}")
+        return OpConError(self._shown(message), service=_service(request), certificate_refused=True)
 
     def _refusal(self, response: httpx.Response) -> OpConError | OpConUnavailable:
         status, service = response.status_code, _service(response.request)
@@ -119,9 +153,18 @@ class OpConHttp:
             return OpConUnavailable(message, retry_after_seconds(response), status_code=status, service=service)
         return OpConError(message, status_code=status, service=service)
 
-    def _json(self, response: httpx.Response) -> Any:
+    def _long_strings(self, response: httpx.Response) -> LongStrings:
         try:
-            return response.json()
+            return read_long_strings(response.iter_bytes())
+        except ValueError as exc:
+            raise self._unreadable(f"{_answered(response)} with a body that is not JSON", response) from exc
+
+    def _json(self, response: httpx.Response) -> Any:
+        return self._loaded(response.content, response)
+
+    def _loaded(self, content: bytes, response: httpx.Response) -> Any:
+        try:
+            return json.loads(content)
         except ValueError as exc:
             message = f"{_answered(response)} with a body that is not JSON"
             raise self._unreadable(message, response) from exc
@@ -139,7 +182,7 @@ class OpConHttp:
         return self.error(message, response.status_code, _service(response.request))
 
     def _shown(self, message: str) -> str:
-        return blanked(message, (self._token,))
+        return quoted(message, self._token)
 
 
 def _is_transient(status: int) -> bool:
@@ -156,26 +199,25 @@ def _answered(response: httpx.Response) -> str:
 
 
 def _refused(response: httpx.Response) -> str:
-    detail = said(_body(response))
+    """What OpCon said; a 401 to a call that carried the token says the token was refused (B-9.4)."""
+    detail = _words(response)
+    if response.status_code == _TOKEN_REFUSED and "Authorization" in response.request.headers:
+        refused = f"{TOKEN_SETTING} was refused by OpCon (HTTP {response.status_code} on {_service(response.request)})"
+        return f"{refused}: {detail}" if detail else refused
     return f"{_answered(response)}: {detail}" if detail else _answered(response)
 
 
-def _body(response: httpx.Response) -> Any:
+def _words(response: httpx.Response) -> str:
+    """OpCon's own words, or the text of a body that is not JSON (a proxy's error page); "" when they only repeat
+    the reason phrase."""
     try:
-        return response.json()
+        words = said(response.json())
     except ValueError:
-        return None
+        words = text_only(response.text)
+    return "" if words.strip().lower() in ("", response.reason_phrase.lower()) else words
 
 
 def _unreachable(request: httpx.Request, exc: Exception) -> str:
     text = str(exc)
     reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return f"OpCon {_service(request)} could not be reached ({reason})"
-
-
-def _causes(error: BaseException | None) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        yield error
-        error = error.__cause__ or error.__context__

@@ -1,4 +1,8 @@
-"""Job output through OpCon's JORS actions: LIST the files, then FILE each one, polling until done (B-4.11)."""
+"""Job output through OpCon's JORS actions: LIST the files, then FILE each one, polling until done (B-4.11).
+
+A file's text arrives as one JSON string; it is read straight into bytes as the reply arrives (`fetch_long`), so a
+big log is held once, not as reply, text and bytes at the same time.
+"""
 
 import re
 import time
@@ -6,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 import httpx
 
+from summit_connector.adapters.long_strings import LongStrings
 from summit_connector.adapters.opcon.http import OpConHttp, segment
 from summit_connector.adapters.opcon.wire import ACTION, ActionItem, JobInstanceAction
 from summit_connector.application.ports import JobLogs
@@ -33,31 +38,35 @@ class OpConJobLogs(JobLogs):
     def fetch(self, job: DailyJob) -> list[JobLog]:
         if job.job_number is None:
             return []
-        listing = self._run("LIST", {"id": job.job_number})
+        listing, _ = self._run("LIST", {"id": job.job_number})
         return [self._file(job.job_number, entry) for entry in listing.files or []]
 
     def _file(self, job_number: int, entry: str) -> JobLog:
-        item = self._run("FILE", {"id": job_number, "jorsRequestParameters": entry})
-        return JobLog(_file_name(entry, job_number), (item.data or "").encode("utf-8"))
+        item, strings = self._run("FILE", {"id": job_number, "jorsRequestParameters": entry})
+        return JobLog(_file_name(entry, job_number), strings.utf8(item.data))
 
-    def _run(self, verb: str, item: dict[str, object]) -> ActionItem:
+    def _run(self, verb: str, item: dict[str, object]) -> tuple[ActionItem, LongStrings]:
         body = {"action": verb, "jobInstanceActionItems": [item]}
-        action = self._until_finished(self._api.fetch("POST", "/api/jobinstanceactions", ACTION, body=body))
+        action, strings = self._until_finished(
+            *self._api.fetch_long("POST", "/api/jobinstanceactions", ACTION, body=body)
+        )
         first = _first_item(action)
         if "failed" in {_result(action.result), _result(first.result)}:
             reason = first.message or action.message or "no reason given"
             raise self._api.error(f"OpCon's {verb} action for job number {item['id']} failed: {reason}")
-        return first
+        return first, strings
 
-    def _until_finished(self, action: JobInstanceAction) -> JobInstanceAction:
+    def _until_finished(
+        self, action: JobInstanceAction, strings: LongStrings
+    ) -> tuple[JobInstanceAction, LongStrings]:
         for pause in self._pauses():
             if _result(action.result) in _FINISHED:
-                return action
+                return action, strings
             if pause:
                 self._sleep(pause)
-            action = self._api.fetch("GET", f"/api/jobinstanceactions/{segment(action.id)}", ACTION)
+            action, strings = self._api.fetch_long("GET", f"/api/jobinstanceactions/{segment(action.id)}", ACTION)
         if _result(action.result) in _FINISHED:
-            return action
+            return action, strings
         message = f"OpCon's job instance action {action.id} was not finished after {self._budget:g} s"
         raise self._api.error(message)
 

@@ -1,10 +1,13 @@
 """The JSON bodies Summit's web services take, built as plain data (B-4.9, B-4.11, reference §3, §5, §7).
 
-Serialise a body once with `serialise`; never paste values into JSON text.
+Serialise a body once with `serialise`; never paste values into JSON text. The one exception is the job log's
+base64 text (`Upload`): it is made while the body is sent, between the serialised text around it.
 """
 
-import base64
+import binascii
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
@@ -15,6 +18,8 @@ LOG_OR_UPDATE_INCIDENT = "IM_LogOrUpdateIncident"
 GET_INCIDENT_DETAILS = "IM_GetIncidentDetailsAndChangeHistory"
 UPLOAD_ATTACHMENT_BASE64 = "Summit_UploadAttachmentBase64Encoded"
 _PAGE_NAME = "TicketDetail"
+_BASE64_STAND_IN = "\x00base64\x00"
+_BASE64_PIECE = 3 * 64 * 1024
 
 
 def proxy_details(api_key: str, options: SummitOptions) -> dict[str, Any]:
@@ -82,19 +87,44 @@ def details_envelope(ticket_number: int, api_key: str, options: SummitOptions) -
     }
 
 
-def attachment_envelope(ticket_number: int, log: JobLog, api_key: str, options: SummitOptions) -> dict[str, Any]:
-    """The upload body; the base64 field's name is `options.attachment_file_field` because Summit's is unknown."""
-    return {
+@dataclass(frozen=True)
+class Upload:
+    """A body of serialised JSON around one base64 value, encoded a piece at a time while it is sent: the log is
+    held once, never as base64 text or as a whole body. `len()` is the body's exact size (its Content-Length).
+    Its repr shows neither the API key (in `head`) nor the log."""
+
+    service: str
+    head: bytes = field(repr=False)
+    data: bytes = field(repr=False)
+    tail: bytes = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.head) + (len(self.data) + 2) // 3 * 4 + len(self.tail)
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.head
+        data = memoryview(self.data)
+        for start in range(0, len(data), _BASE64_PIECE):
+            yield binascii.b2a_base64(data[start : start + _BASE64_PIECE], newline=False)
+        yield self.tail
+
+
+def attachment_upload(ticket_number: int, log: JobLog, api_key: str, options: SummitOptions) -> Upload:
+    """The upload body (B-4.11); the base64 field's name is `options.attachment_file_field` because Summit's is
+    unknown."""
+    envelope = {
         "ServiceName": UPLOAD_ATTACHMENT_BASE64,
         "objCommonParameters": {
             "_ProxyDetails": proxy_details(api_key, options),
             "eModule": "IM",
             "TicketID": ticket_number,
             "AttachmentFileName": log.name,
-            options.attachment_file_field: base64.b64encode(log.content).decode("ascii"),
+            options.attachment_file_field: _BASE64_STAND_IN,
         },
     }
+    head, _, tail = serialise(envelope).rpartition(serialise(_BASE64_STAND_IN))
+    return Upload(UPLOAD_ATTACHMENT_BASE64, head + b'"', log.content, b'"' + tail)
 
 
-def serialise(envelope: dict[str, Any]) -> bytes:
+def serialise(envelope: Any) -> bytes:
     return json.dumps(envelope, ensure_ascii=True).encode("ascii")

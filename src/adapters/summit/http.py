@@ -2,7 +2,7 @@
 transport failures, statuses and bodies that are not a JSON object become our named errors.
 
 Every error raised here names the web service in `service`, carries Summit's `status_code` when it answered,
-and never holds the API key (B-6.3).
+and never holds the API key (B-6.3). Its message is one line for people (B-9.4).
 """
 
 import json
@@ -10,16 +10,18 @@ from typing import Any
 
 import httpx
 
+from summit_connector.adapters.certificates import refused_certificate, why_refused
 from summit_connector.adapters.config.settings import SummitConnection
 from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.retry_after import retry_after_seconds
-from summit_connector.adapters.summit.envelopes import serialise
+from summit_connector.adapters.summit.envelopes import Upload, serialise
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
 KEY_REFUSED = frozenset({401, 403})
 _THROTTLED = 429
 _REFUSED_UNPROCESSED = frozenset({429, 503})
+_CERTIFICATE_HINT = "check address.value in the template, and [PROXY SERVER] if a proxy inspects TLS"
 
 
 def make_summit_client(connection: SummitConnection) -> httpx.Client:
@@ -36,16 +38,28 @@ def post(client: httpx.Client, path: str, envelope: dict[str, Any], secret: str)
     """The 2xx response to `envelope`.
 
     SummitUnavailable: timeout, connection or proxy failure, HTTP 429 or 5xx (worth retrying, B-9).
-    SummitRejected: any other non-2xx status. No message holds `secret`.
+    SummitRejected: any other non-2xx status, or a certificate that failed verification (`certificate_refused`,
+    never retried, B-9.4). No message holds `secret`.
     """
-    service = envelope["ServiceName"]
-    where = f"Summit {service}: {client.base_url.join(_below_base(path))}"
+    return _sent(client, path, envelope["ServiceName"], serialise(envelope), secret)
+
+
+def upload(client: httpx.Client, path: str, body: Upload, secret: str) -> httpx.Response:
+    """`post` for a body made while it is sent (a job log, B-4.11), with its exact size as Content-Length."""
+    return _sent(client, path, body.service, body, secret, {"Content-Length": str(len(body))})
+
+
+def _sent(client: httpx.Client, path: str, service: str, content: bytes | Upload, secret: str,
+          headers: dict[str, str] | None = None) -> httpx.Response:
+    url = client.base_url.join(_below_base(path))
+    where = f"Summit {service}: {url}"
     try:
-        response = client.post(_below_base(path), content=serialise(envelope))
+        response = client.post(_below_base(path), content=content, headers=headers)
     except httpx.TimeoutException as exc:
         message = quoted(f"{where} did not answer in time", secret)
         raise SummitUnavailable(message, maybe_processed=not _never_sent(exc), service=service) from exc
     except httpx.TransportError as exc:
+        _refuse_certificate(exc, url, service, secret)
         message = quoted(f"{where} is unreachable: {exc}", secret)
         raise SummitUnavailable(message, maybe_processed=not _never_sent(exc), service=service) from exc
     except httpx.RequestError as exc:
@@ -57,7 +71,8 @@ def post(client: httpx.Client, path: str, envelope: dict[str, Any], secret: str)
 def json_object(response: httpx.Response, service: str, secret: str) -> dict[str, Any]:
     """The reply body as a JSON object, decoded a second time when Summit wrapped it in a string (§1).
 
-    SummitRejected when the body is empty (unknown or not whitelisted service), not JSON, or not an object.
+    SummitRejected when the body is empty (unknown or not whitelisted service), or not a JSON object: then with
+    `maybe_processed`, as Summit may have acted before something (a sign-in page, a proxy) answered instead (B-9.2).
     """
     where = f"Summit {service}: {response.request.url}"
     status = response.status_code
@@ -66,8 +81,8 @@ def json_object(response: httpx.Response, service: str, secret: str) -> dict[str
         raise SummitRejected(message, status_code=status, service=service)
     value = _decoded(response.content)
     if not isinstance(value, dict):
-        text = f"{where} answered with something other than a JSON object: {response.text}"
-        raise SummitRejected(quoted(text, secret), status_code=status, service=service)
+        text = f"{where} answered HTTP {status} with something other than a JSON object: {response.text}"
+        raise SummitRejected(quoted(text, secret), maybe_processed=True, status_code=status, service=service)
     return value
 
 
@@ -91,6 +106,16 @@ def _check_status(response: httpx.Response, where: str, service: str, secret: st
         maybe_processed = status not in _REFUSED_UNPROCESSED
         raise SummitUnavailable(message, retry_after_seconds(response), maybe_processed, status, service)
     raise SummitRejected(message, status_code=status, service=service)
+
+
+def _refuse_certificate(exc: httpx.TransportError, url: httpx.URL, service: str, secret: str) -> None:
+    """SummitRejected when the failure was a certificate that failed verification: not worth retrying (B-9.4)."""
+    refused = refused_certificate(exc)
+    if refused is not None:
+        origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+        message = quoted(f"Summit {service}: the certificate of {origin} failed verification "
+                         f"({why_refused(refused)}); {_CERTIFICATE_HINT}", secret)
+        raise SummitRejected(message, service=service, certificate_refused=True) from exc
 
 
 def _never_sent(exc: httpx.TransportError) -> bool:

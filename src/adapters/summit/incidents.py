@@ -7,12 +7,12 @@ import httpx
 from summit_connector.adapters.config.settings import SummitConnection
 from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.summit.envelopes import (
-    attachment_envelope,
+    attachment_upload,
     create_envelope,
     details_envelope,
     update_envelope,
 )
-from summit_connector.adapters.summit.http import json_object, post
+from summit_connector.adapters.summit.http import json_object, post, upload
 from summit_connector.adapters.summit.replies import logged_ticket_number, require_accepted, ticket_status
 from summit_connector.application.errors import SummitRejected
 from summit_connector.application.ports import Incidents
@@ -60,8 +60,9 @@ class SummitIncidents(Incidents):
         number = _as_int(ticket_number)
         if number is None:
             raise SummitRejected(quoted(f"ticket number {ticket_number!r} is not a number", self._key))
-        envelope = attachment_envelope(number, log, self._key, self._options)
-        require_accepted(self._reply(self._connection.attachment_path, envelope), _service(envelope), self._key)
+        body = attachment_upload(number, log, self._key, self._options)
+        response = upload(self._client, self._connection.attachment_path, body, self._key)
+        require_accepted(json_object(response, body.service, self._key), body.service, self._key)
 
     @property
     def _key(self) -> str:

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TextIO
 
 from summit_connector.application.errors import DeliveryFailed
+from summit_connector.domain.decision import Action
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 from summit_connector.entrypoints.explanation import Explanation, Lookup, RecoveryExplanation, SummitRequest
@@ -75,7 +76,8 @@ def _explanation(args, decision, loaded, config, now_source: str, status: str | 
     return Explanation(
         decision, str(loaded.path), now_source, lookup, summit_request(decision, loaded), status, sources,
         ignored=ignored, warnings=tuple(warning.line() for warning in (*config.warnings, *loaded.warnings)),
-        new_ticket_url=view_url(loaded.template, NEW_NUMBER),
+        new_ticket_url=view_url(loaded.template,
+                                decision.ticket_number if decision.action is Action.GROUPED else NEW_NUMBER),
     )
 
 

@@ -39,14 +39,20 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
 
 
 def parse_since(text: str, now: datetime) -> datetime:
-    duration = _DURATION.fullmatch(text.strip().lower())
-    if duration:
-        return now - timedelta(**{_UNITS[duration[2]]: int(duration[1])})
+    duration = parse_duration(text)
+    if duration is not None:
+        return now - duration
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
         raise ArgumentError(f"--since: expected a duration such as 2h or 7d, or a date such as 2024-09-21, "
                             f"got {text!r}") from None
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """`90m`, `2h`, `7d`, `2w`; None when the text is not one."""
+    duration = _DURATION.fullmatch(text.strip().lower())
+    return timedelta(**{_UNITS[duration[2]]: int(duration[1])}) if duration else None
 
 
 def record_run(config: ConnectorConfig, environ: dict[str, str], warn: Warn | None, command: str,

@@ -12,14 +12,15 @@ from rich.console import Console
 from rich.text import Text
 
 from summit_connector.domain.attributes import Layer
-from summit_connector.domain.decision import Action, ReportDecision, TicketSource
+from summit_connector.domain.decision import Action, GroupIncident, ReportDecision, TicketSource
 from summit_connector.domain.tags import RuleKind, RuleVerdict, Verdict
 from summit_connector.domain.template import TagIndicator
 from summit_connector.domain.working_hours import DayWindow
 from summit_connector.entrypoints.explanation import Explanation, Lookup
 
 _INDENT = "   "
-_UPDATING = (Action.UPDATED, Action.REOPENED)
+_UPDATING = (Action.UPDATED, Action.REOPENED, Action.GROUPED)
+_VERBS = {Action.REOPENED: "REOPEN", Action.GROUPED: "JOIN"}
 _VERB = {TagIndicator.TAG_START: "starts", TagIndicator.TAG_END: "ends"}
 
 
@@ -54,6 +55,10 @@ def show(stream: TextIO, ex: Explanation) -> None:
         out.step(number, title)
         if ex.decision.action is Action.SKIPPED_EXIT and render in _AFTER_EXIT:
             out.line(f"not reached: tag {ex.decision.exit_tag} ends the flow at the EXIT check")
+        elif ex.decision.silence is not None and render in _AFTER_SILENCE:
+            out.line(f"not reached: silence #{ex.decision.silence.id} ends the flow")
+        elif ex.decision.action is Action.SKIPPED_MAINTENANCE and render in _AFTER_MAINTENANCE:
+            out.line(f"not reached: maintenance window {ex.decision.maintenance.name} ends the flow")
         else:
             render(out, ex)
 
@@ -109,6 +114,31 @@ def _exit(out: Printer, ex: Explanation) -> None:
         out.line("the template has no EXIT rule: continue")
 
 
+def _silence(out: Printer, ex: Explanation) -> None:
+    silence = ex.decision.silence
+    if silence is None:
+        out.line("no active silence matches this failure: continue")
+        return
+    named = (("job", silence.job), ("schedule", silence.schedule), ("agent", silence.agent), ("tag", silence.tag))
+    matchers = ", ".join(f"{name} {pattern}" for name, pattern in named if pattern)
+    out.line(f"silence #{silence.id} ({matchers}) is active until {_moment(silence.ends)}: no incident, "
+             "nothing written to OpCon (exit 0)", style="bold")
+    out.line(f"comment: {silence.comment}" + (f" (by {silence.author})" if silence.author else ""))
+
+
+def _maintenance(out: Printer, ex: Explanation) -> None:
+    verdict = ex.decision.maintenance
+    if not verdict.windows:
+        out.line("the template has no maintenance windows: continue")
+    elif not verdict.inside:
+        out.line(f"{_moment(ex.decision.now)} is inside none of the template's {verdict.windows} maintenance "
+                 "window(s): continue")
+    else:
+        past = " (running past midnight)" if verdict.past_midnight else ""
+        out.line(f"{verdict.name} {_window(verdict.day, verdict.window)}{past} covers {_moment(ex.decision.now)}: "
+                 "no incident, nothing sent to Summit or written to OpCon (exit 0)", style="bold")
+
+
 def _existing(out: Printer, ex: Explanation) -> None:
     existing = ex.decision.existing
     if existing is None:
@@ -148,6 +178,33 @@ def _daily_window(out: Printer, ex: Explanation) -> None:
         out.line(f"now {_moment(decision.now)} is before that: blocked, no new incident (exit 0)", style="bold")
     else:
         out.line(f"now {_moment(decision.now)} is not before that: not blocked")
+
+
+def _group(out: Printer, ex: Explanation) -> None:
+    group, agent = ex.decision.group, ex.decision.event.agent
+    if group is None:
+        out.line("not considered: no new incident would be created")
+        return
+    down = group.agent_down
+    out.line(f"agent {agent}: " + (f"incident {down.ticket} is held for it since agent-down at "
+                                   f"{_moment(down.created_at)}, {_group_status(down)}" if down is not None
+                                   else "no agent-down incident is held for it"))
+    if not group.by:
+        out.line("grouping is off: the template has no grouping block")
+    else:
+        out.line(f"grouping by {' and '.join(group.by)}, windowMinutes {group.window_minutes}: group key "
+                 f"{group.key or 'none'}")
+    if group.incident is not None:
+        ends = f"; it takes failures until {_moment(group.window_ends)}" if group.window_ends else ""
+        out.line(f"group incident {group.incident.ticket} created {_moment(group.incident.created_at)}, "
+                 f"{_group_status(group.incident)}{ends}")
+    out.line(f"decision: {group.verdict}: {group.reason}", style="bold")
+
+
+def _group_status(incident: GroupIncident) -> str:
+    if incident.status is None:
+        return "status unknown (explain never asks Summit; give --ticket-status)"
+    return f"status {incident.status} (from --ticket-status): {incident.state}"
 
 
 def _working_hours(out: Printer, ex: Explanation) -> None:
@@ -234,9 +291,10 @@ def _decision_line(decision: ReportDecision) -> str:
         naming = f", naming closed ticket {decision.previous_ticket}" if decision.previous_ticket else ""
         return f"CREATE a new incident with status {decision.incident.status}{naming} ({decision.reason})"
     if decision.update is not None:
-        verb = "REOPEN" if decision.action is Action.REOPENED else "UPDATE"
+        verb = _VERBS.get(decision.action, "UPDATE")
         update = decision.update
-        return f"{verb} incident {update.ticket_number}: add this failure, status {update.status} ({decision.reason})"
+        status = update.status or "unchanged"
+        return f"{verb} incident {update.ticket_number}: add this failure, status {status} ({decision.reason})"
     if decision.action is Action.KEPT:
         return f"KEEP in the outbox (exit 1): {decision.reason}"
     return f"NO INCIDENT (exit 0): {decision.reason}"
@@ -251,7 +309,8 @@ def _write_back(ex: Explanation) -> list[str]:
     assumed = " (offline: assuming OpCon holds the job)" if ex.lookup is Lookup.OFFLINE else ""
     link = (f" linked to {ex.new_ticket_url}" if ex.new_ticket_url
             else " without a link (the template has no viewIncident URL)")
-    lines = [f"OpCon: Incident Ticket ID of job {decision.job.name} := <new ticket number>{link}{assumed}"]
+    number = decision.ticket_number if decision.action is Action.GROUPED else "<new ticket number>"
+    lines = [f"OpCon: Incident Ticket ID of job {decision.job.name} := {number}{link}{assumed}"]
     if decision.write_back.documentation is not None:
         first = decision.write_back.documentation.text.splitlines()[0]
         lines.append(f"OpCon: documentation first line := {first!r}, the rest kept as it is")
@@ -286,11 +345,16 @@ _STEPS = (
     ("Inputs", _inputs),
     ("Trigger (B-11.1): the incident's text and the attributes it adds", _trigger),
     ("EXIT tag (B-4.4)", _exit),
+    ("Silences (B-13.2)", _silence),
+    ("Maintenance windows (B-13.3)", _maintenance),
     ("Existing ticket (B-4.5)", _existing),
     ("Daily window (B-4.6)", _daily_window),
+    ("Agent down and grouping (B-13.4, B-13.1): the incident a new one would join", _group),
     ("Working hours (B-4.8)", _working_hours),
     ("Tag routing (B-5): each rule tried, in the order report applies them", _routing),
     ("Final attributes (B-4.7): the highest layer wins", _attributes),
     ("Outcome: what report would do", _outcome),
 )
-_AFTER_EXIT = {_existing, _daily_window, _working_hours, _routing, _attributes}
+_AFTER_MAINTENANCE = {_existing, _daily_window, _group, _working_hours, _routing, _attributes}
+_AFTER_SILENCE = {_maintenance, *_AFTER_MAINTENANCE}
+_AFTER_EXIT = {_silence, *_AFTER_SILENCE}

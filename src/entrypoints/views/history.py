@@ -30,10 +30,11 @@ def _values(event: HistoryEvent) -> tuple[object, ...]:
 def _print_table(stdout: TextIO, rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(rows)} run(s), newest first")
     for column in JSON_KEYS:
         table.add_column(column.replace("_", " "), overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     Console(file=stdout, highlight=False).print(table)

@@ -25,12 +25,13 @@ def show(stdout: TextIO, entries: list[KeptEvent]) -> None:
 def _print_table(stdout: TextIO, rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(rows)} kept failure(s)")
     for column in _COLUMNS:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     Console(file=stdout, highlight=False).print(table)
 
 

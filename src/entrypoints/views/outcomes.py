@@ -17,6 +17,8 @@ def summary_line(outcome: ReportOutcome) -> str:
         return f"Incident {outcome.ticket_number} {outcome.action.value} for {about}{url}"
     if outcome.action is Action.NOTHING:
         return f"Nothing done for {about}: {outcome.reason}"
+    if outcome.action is Action.SILENCED:
+        return outcome.reason
     return f"No incident for {about}: {outcome.reason}"
 
 

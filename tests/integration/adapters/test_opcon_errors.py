@@ -26,13 +26,27 @@ def find():
     ],
     ids=["api-error-array", "code-message", "problem-details"],
 )
-def test_401_b_4_2_is_an_opcon_error_naming_the_call_and_quoting_opcons_message(respx_mock, body):
+def test_401_b_9_4_says_the_token_was_refused_naming_the_call_and_quoting_opcons_message(respx_mock, body):
     respx_mock.get(SCHEDULES).respond(401, json=body)
 
     with pytest.raises(OpConError) as raised:
         find()
 
-    assert str(raised.value) == "OpCon GET /api/dailyschedules answered 401 Unauthorized: Invalid token specified"
+    assert str(raised.value) == (
+        "[OPCON API] TOKEN was refused by OpCon (HTTP 401 on GET /api/dailyschedules): Invalid token specified"
+    )
+
+
+def test_401_b_9_4_problem_details_that_only_say_unauthorized_still_name_the_token(respx_mock):
+    body = {"type": "https://tools.ietf.org/html/rfc7235#section-3.1", "title": "Unauthorized", "status": 401,
+            "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}
+    respx_mock.get(SCHEDULES).respond(401, json=body, headers={"Content-Type": "application/problem+json"})
+
+    with pytest.raises(OpConError) as raised:
+        find()
+
+    assert str(raised.value) == "[OPCON API] TOKEN was refused by OpCon (HTTP 401 on GET /api/dailyschedules)"
+    assert raised.value.status_code == 401
 
 
 def test_b_1_4_problem_details_quote_both_title_and_detail(respx_mock):
@@ -77,13 +91,38 @@ def test_timeouts_and_connection_failures_are_transient_b_9(respx_mock, failure)
     [httpx.Response(401), httpx.Response(401, text="<html><body>Unauthorized</body></html>")],
     ids=["empty", "html"],
 )
-def test_b_1_4_error_without_a_json_body_names_status_and_reason_phrase(respx_mock, reply):
+def test_b_1_4_a_401_without_a_json_body_names_the_token_and_the_call(respx_mock, reply):
     respx_mock.get(SCHEDULES).mock(return_value=reply)
 
     with pytest.raises(OpConError) as raised:
         find()
 
-    assert str(raised.value) == "OpCon GET /api/dailyschedules answered 401 Unauthorized"
+    assert str(raised.value) == "[OPCON API] TOKEN was refused by OpCon (HTTP 401 on GET /api/dailyschedules)"
+
+
+def test_b_9_4_a_proxys_html_error_page_is_quoted_as_text_on_one_line(respx_mock):
+    page = ("<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title>\n<style>body { width: 35em; }</style>"
+            "</head>\n<body>\n<h1>Bad Gateway</h1>\n<p>The proxy server received an invalid response &amp; gave up."
+            "</p>\n<hr><address>nginx/1.24.0</address>\n</body>\n</html>\n")
+    respx_mock.get(SCHEDULES).respond(502, text=page, headers={"Content-Type": "text/html"})
+
+    with pytest.raises(OpConUnavailable) as raised:
+        find()
+
+    assert str(raised.value) == (
+        "OpCon GET /api/dailyschedules answered 502 Bad Gateway: 502 Bad Gateway Bad Gateway The proxy server "
+        "received an invalid response & gave up. nginx/1.24.0"
+    )
+
+
+def test_b_9_4_a_long_error_page_is_cut_to_about_300_characters(respx_mock):
+    respx_mock.get(SCHEDULES).respond(500, text="<p>" + "Server Error in '/' Application. " * 100 + "</p>")
+
+    with pytest.raises(OpConUnavailable) as raised:
+        find()
+
+    assert len(str(raised.value)) <= 300
+    assert str(raised.value).endswith("…")
 
 
 @pytest.mark.parametrize("content", [b"", b"[{'id': ", b"<html>OK</html>"], ids=["empty", "malformed", "html"])

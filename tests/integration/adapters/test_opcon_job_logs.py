@@ -1,5 +1,7 @@
 """OpConJobLogs: JORS LIST then FILE actions, polled with a growing, bounded back-off (B-4.11)."""
 
+import json
+
 import httpx
 import pytest
 from opcon_samples import BASE, action, make_job, opcon_client
@@ -101,3 +103,59 @@ def test_fetch_b_4_11_does_not_poll_an_action_that_is_finished_on_submission(res
 
     assert logs == [JobLog("JOB001.log", b"")]
     assert sleep.pauses == []
+
+
+BIG_LOG = "".join(f"{n:06d} copied \"ledger\" to C:\\out — ok ✓ 😀\r\n" for n in range(20_000))
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False], ids=["escaped", "utf-8"])
+def test_fetch_b_4_11_a_big_log_arrives_byte_for_byte_as_utf8(respx_mock, ensure_ascii):
+    reply = json.dumps(action(72, "success", "FILE", data=BIG_LOG), ensure_ascii=ensure_ascii).encode()
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "success", files=[STDOUT]))
+    respx_mock.post(ACTIONS, json__eq=file_body(STDOUT)).respond(content=reply)
+
+    [log] = OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job())
+
+    assert log == JobLog("Pay Job_0000004245.log", BIG_LOG.encode("utf-8"))
+
+
+def test_fetch_b_4_11_a_big_reply_that_is_not_json_is_an_opcon_error(respx_mock):
+    cut_short = json.dumps(action(72, "success", "FILE", data=BIG_LOG)).encode()[:-300_000]
+    respx_mock.post(ACTIONS, json__eq=LIST).respond(json=action(71, "success", files=[STDOUT]))
+    respx_mock.post(ACTIONS, json__eq=file_body(STDOUT)).respond(content=cut_short)
+
+    with pytest.raises(OpConError, match="POST /api/jobinstanceactions answered 200 OK with a body that is not JSON"):
+        OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job())
+
+
+def test_fetch_b_9_4_a_refused_token_on_a_job_log_call_names_the_token(respx_mock):
+    respx_mock.post(ACTIONS).respond(401, json={"title": "Unauthorized", "status": 401})
+
+    with pytest.raises(OpConError) as raised:
+        OpConJobLogs(opcon_client(), sleep=RecordingSleep()).fetch(make_job())
+
+    assert str(raised.value) == "[OPCON API] TOKEN was refused by OpCon (HTTP 401 on POST /api/jobinstanceactions)"
+
+
+def test_fetch_b_4_11_a_connection_dropped_while_the_log_arrives_is_transient():
+    def opcon(request: httpx.Request) -> httpx.Response:
+        if json.loads(request.content)["action"] == "LIST":
+            return httpx.Response(200, json=action(71, "success", files=[STDOUT]))
+        started = b'{"id": 72, "jobInstanceActionItems": [{"data": "' + b"x" * 99
+        return httpx.Response(200, stream=DroppedMidway(started))
+
+    client = httpx.Client(base_url=BASE, transport=httpx.MockTransport(opcon))
+
+    with pytest.raises(OpConUnavailable, match=r"POST /api/jobinstanceactions could not be reached \(RemoteProtocol"):
+        OpConJobLogs(client, sleep=RecordingSleep()).fetch(make_job())
+
+
+class DroppedMidway(httpx.SyncByteStream):
+    """A reply body whose connection drops after `first`."""
+
+    def __init__(self, first: bytes) -> None:
+        self._first = first
+
+    def __iter__(self):
+        yield self._first
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")

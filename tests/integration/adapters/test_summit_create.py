@@ -210,23 +210,52 @@ def test_long_errors_are_cut_to_about_300_characters_b_4_9():
     assert len(str(raised.value)) <= 300
 
 
-@pytest.mark.parametrize(
-    "body, expected",
-    [
-        (b"", "empty body"),
-        (b"   \r\n", "empty body"),
-        (b"<html><body>Service Unavailable page</body></html>", "other than a JSON object"),
-        (b"[1, 2]", "other than a JSON object"),
-        (b'"not json inside a string"', "other than a JSON object"),
-    ],
-    ids=["empty", "blank", "html", "array", "string-not-json"],
-)
-def test_a_2xx_reply_that_is_not_a_json_object_is_a_rejection_b_4_9(body, expected):
+@pytest.mark.parametrize("body", [b"", b"   \r\n"], ids=["empty", "blank"])
+def test_an_empty_2xx_reply_is_a_rejection_summit_did_not_act_on_b_4_9(body):
     with summit_mock() as summit:
         summit.post(INCIDENT_URL).respond(200, content=body)
 
-        with pytest.raises(SummitRejected, match=expected):
+        with pytest.raises(SummitRejected, match="empty body") as raised:
             make_incidents().create(make_incident())
+
+    assert not raised.value.maybe_processed
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<html><body>Service Unavailable page</body></html>", b"[1, 2]", b'"not json inside a string"'],
+    ids=["html", "array", "string-not-json"],
+)
+def test_a_2xx_reply_that_is_not_a_json_object_may_have_been_acted_on_b_9_2(body):
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(200, content=body)
+
+        with pytest.raises(SummitRejected, match="other than a JSON object") as raised:
+            make_incidents().create(make_incident())
+
+    assert raised.value.maybe_processed
+    assert raised.value.status_code == 200
+
+
+SIGN_IN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title>
+<script>window.$Config = {"urlLogin": "https://login.example.com/"};</script></head>
+<body><form method="post"><div>Sign in</div><input type="email" placeholder="Email, phone, or Skype"/>
+<p>Can&#39;t access your account?</p></form></body></html>"""
+
+
+def test_a_sign_in_page_with_200_is_quoted_as_text_and_may_have_been_acted_on_b_9_2_b_9_4():
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(200, text=SIGN_IN_PAGE, headers={"Content-Type": "text/html"})
+
+        with pytest.raises(SummitRejected) as raised:
+            make_incidents().create(make_incident())
+
+    assert raised.value.maybe_processed
+    assert str(raised.value) == (
+        f"Summit IM_LogOrUpdateIncident: {INCIDENT_URL} answered HTTP 200 with something other than a JSON object: "
+        "Sign in to your account Sign in Can't access your account?"
+    )
 
 
 def test_a_reply_with_a_utf8_bom_is_read_b_4_9():

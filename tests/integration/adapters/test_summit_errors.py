@@ -72,6 +72,22 @@ def test_an_html_error_page_is_quoted_on_one_line_and_cut_short_b_4_9():
     assert len(str(raised.value)) <= 300
 
 
+def test_a_proxys_502_page_is_quoted_as_text_without_markup_b_9_4():
+    page = ("<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n"
+            "<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n")
+
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(502, text=page, headers={"Content-Type": "text/html"})
+
+        with pytest.raises(SummitUnavailable) as raised:
+            make_incidents().create(make_incident())
+
+    assert str(raised.value) == (
+        f"Summit IM_LogOrUpdateIncident: {INCIDENT_URL} answered HTTP 502: 502 Bad Gateway 502 Bad Gateway nginx"
+    )
+    assert raised.value.maybe_processed
+
+
 ECHOES_THE_KEY = f"Invalid API key {API_KEY} for user"
 FAILURES = {
     "errors-set": dict(json=logged_reply(0, Errors=ECHOES_THE_KEY, Message=ECHOES_THE_KEY)),

@@ -1,12 +1,11 @@
 """The emulated OpCon REST API, over loopback, as the connector's OpCon adapter sees it (B-4.2, B-4.10)."""
 
 from datetime import date
-from urllib.parse import quote
 
 import httpx
 import pytest
 
-from emulator_requests import TOKEN
+from emulator_requests import TOKEN, job_path
 from summit_connector.adapters.emulator import Emulator
 
 
@@ -20,10 +19,6 @@ def opcon(emulator):
 def anonymous(emulator):
     with httpx.Client(base_url=emulator.opcon_url, timeout=5) as client:
         yield client
-
-
-def job_path(job_id: str, rest: str = "") -> str:
-    return f"/api/dailyjobs/{quote(job_id, safe='')}{rest}"
 
 
 def test_version_needs_no_token(anonymous):
@@ -103,16 +98,16 @@ def test_several_ids_are_comma_joined(emulator, opcon):
     assert {row["name"] for row in rows} == {"ROUTED_APP1", "Extract Daily $USER Files"}
 
 
-def test_name_filters_are_wildcards_like_opcon(emulator, opcon):
-    schedule = "20240921|16|1"
+def test_name_filters_take_wildcards_as_sent(emulator, opcon):
+    payroll = {"scheduleIds": "20240921|16|1"}
 
-    names = [row["name"] for row in opcon.get("/api/dailyjobs", params={"scheduleIds": schedule, "name": "JOB001"}).json()]
+    names = [row["name"] for row in opcon.get("/api/dailyjobs", params={**payroll, "name": "*JOB001*"}).json()]
     starred = [row["name"] for row in opcon.get("/api/dailyjobs", params={"name": "ROUTED_*GRP"}).json()]
-    exact = [row["name"] for row in opcon.get("/api/dailyjobs", params={"name": "=JOB001"}).json()]
+    bare = [row["name"] for row in opcon.get("/api/dailyjobs", params={"name": "job001"}).json()]
 
     assert names == ["JOB001", "JOB001_2", "MYJOB001"]
     assert starred == ["ROUTED_WRKGRP"]
-    assert exact == ["JOB001"]
+    assert bare == ["JOB001"]
 
 
 def test_brackets_in_a_name_filter_are_character_classes_so_the_job_is_missed(emulator, opcon):

@@ -2,24 +2,28 @@
 
 from typing import Any
 
+from summit_connector.adapters.emulator.opcon.date_times import wire_midnight
 from summit_connector.adapters.emulator.opcon.job_statuses import status_json
 from summit_connector.adapters.emulator.records import Job, JobDocumentation, Schedule
 
 _JOB_TYPES = {"Windows": 3, "UNIX": 6, "Container": 15, "Null Job": -1}
+WORKDAYS_PER_WEEK = 5
+"""`workWeek` is a number (Java client `model/DailySchedule.java`: `Integer`): the schedule's Workdays per Week,
+5, 6 or 7 (opcon-docs `docs/utilities/SMA-Dynamic-Data-Input/Data-Input-Message-Elements.md`, `<skdwkdays>`)."""
 
 
 def schedule_json(schedule: Schedule) -> dict[str, Any]:
     return {
         "id": schedule.id,
         "uid": schedule.uid,
-        "date": f"{schedule.date.isoformat()}T00:00:00.0000000+00:00",
+        "date": wire_midnight(schedule.date),
         "dateAsInteger": int(f"{schedule.date:%Y%m%d}"),
         "masterId": schedule.master_id,
         "instance": schedule.instance,
         "name": schedule.name,
         "path": schedule.name,
         "status": {"id": 4, "description": "In Process", "category": "Running", "containsFailedJobs": True},
-        "workWeek": "Monday-Friday",
+        "workWeek": WORKDAYS_PER_WEEK,
     }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import Request, Response, json_response
 from summit_connector.adapters.emulator.opcon.async_actions import find_action, still_submitted
+from summit_connector.adapters.emulator.opcon.date_times import wire_time
 from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, object_body
 from summit_connector.adapters.emulator.records import Job, JorsAction
 
@@ -43,7 +44,7 @@ def _completed(ctx: Context, record: JorsAction) -> dict[str, Any]:
 
 def _action_json(ctx: Context, record: JorsAction, result: str, message: str | None,
                  items: list[dict[str, Any]]) -> dict[str, Any]:
-    expires = (ctx.clock() + timedelta(hours=1)).isoformat()
+    expires = wire_time(ctx.clock() + timedelta(hours=1))
     return {"id": record.id, "action": record.action, "result": result, "message": message,
             "jobInstanceActionItems": items, "expires": expires}
 

@@ -1,16 +1,20 @@
-"""OpCon's name filters: `*`/`?` wildcards over SQL LIKE, so `_`, `%` and `[...]` are patterns too."""
+"""OpCon's name filters, applied as sent: `*`/`?` wildcards over SQL LIKE, so `_`, `%` and `[...]` are patterns too.
+
+The server adds nothing: SMA's clients widen a name to `*name*` themselves, and send it bare when it is prefixed
+`=` (opcon-commons-java `util/StringUtil.java`, `convertDosWildcardStringToOpconApiString`).
+"""
 
 import re
 from collections.abc import Callable
 
 
 def name_matcher(value: str) -> Callable[[str], bool]:
-    """Case-insensitive; the value is wrapped in `*…*` unless it starts with `=` (as SMA's clients do).
+    """Case-insensitive and whole-name: `JOB001` matches `JOB001` only, `*JOB001*` also `MYJOB001`, and `=JOB001`
+    a job of that very name, `=` included.
 
     `[`/`]` open a LIKE character class, so `Job[Sub]` matches `JobS`, not `Job[Sub]`; an unclosed `[` matches nothing.
     """
-    pattern = value[1:] if value.startswith("=") else f"%{value}%"
-    regex = _like_regex(pattern.replace("*", "%").replace("?", "_"))
+    regex = _like_regex(value.replace("*", "%").replace("?", "_"))
     return lambda name: regex is not None and regex.fullmatch(name) is not None
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import Request, Response, json_response
 from summit_connector.adapters.emulator.opcon.daily_json import job_json, schedule_json
+from summit_connector.adapters.emulator.opcon.date_times import wire_time
 from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found
 from summit_connector.adapters.emulator.opcon.job_statuses import STATUSES
 from summit_connector.adapters.emulator.opcon.name_filters import name_matcher
@@ -26,13 +27,13 @@ def token(ctx: Context, request: Request) -> Response:
         "id": ctx.opcon_token,
         "user": {"id": 1, "loginName": "ocadm"},
         "tokenType": {"id": "SummitConnector", "type": "Application"},
-        "validFrom": now.isoformat(), "validUntil": (now + timedelta(days=365)).isoformat(),
+        "validFrom": wire_time(now), "validUntil": wire_time(now + timedelta(days=365)),
         "passwordExpired": False,
     })
 
 
 def service_status(ctx: Context, request: Request) -> Response:
-    return json_response({"timeStamp": ctx.clock().isoformat(), "running": True})
+    return json_response({"timeStamp": wire_time(ctx.clock()), "running": True})
 
 
 def list_schedules(ctx: Context, request: Request) -> Response:

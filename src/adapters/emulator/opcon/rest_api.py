@@ -2,7 +2,7 @@
 
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import HttpError, Request, Response
-from summit_connector.adapters.emulator.opcon import jors, reads, status_changes, writes
+from summit_connector.adapters.emulator.opcon import jors, reads, status_changes, whole_job, writes
 from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
 from summit_connector.adapters.emulator.routing import Route, find
 
@@ -14,6 +14,7 @@ ROUTES = (
     Route("GET", "api/dailyschedules/{id}", reads.get_schedule),
     Route("GET", "api/dailyjobs", reads.list_jobs),
     Route("GET", "api/dailyjobs/{id}", reads.get_job),
+    Route("PUT", "api/dailyjobs/{id}", whole_job.put_job),
     Route("GET", "api/dailyjobs/{uid}/incidenttickets", writes.get_tickets),
     Route("POST", "api/dailyjobs/{uid}/incidenttickets", writes.post_ticket),
     Route("PUT", "api/dailyjobs/{uid}/incidenttickets/{ticket}", writes.put_ticket),
@@ -21,6 +22,7 @@ ROUTES = (
     Route("GET", "api/dailyjobs/{id}/documentation", writes.get_documentation),
     Route("GET", "api/dailyjobs/{id}/documentation/{doc}", writes.get_documentation),
     Route("PUT", "api/dailyjobs/{id}/documentation/{doc}", writes.put_documentation),
+    Route("DELETE", "api/dailyjobs/{id}/documentation/{doc}", writes.delete_documentation),
     Route("POST", "api/dailyjobs/{id}/documentation", writes.post_documentation),
     Route("POST", "api/jobinstanceactions", jors.submit),
     Route("GET", "api/jobinstanceactions/{action}", jors.poll),

@@ -11,6 +11,7 @@ from typing import Any
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.exchange import Request, Response, json_response
 from summit_connector.adapters.emulator.opcon.async_actions import find_action, still_submitted
+from summit_connector.adapters.emulator.opcon.date_times import wire_time
 from summit_connector.adapters.emulator.opcon.error_shapes import bad_request, not_found, object_body
 from summit_connector.adapters.emulator.opcon.job_statuses import ACTIONS, refusal, status_json
 from summit_connector.adapters.emulator.records import JobActionRequest
@@ -79,7 +80,7 @@ def _carry_out(ctx: Context, record: JobActionRequest, job_id: str) -> tuple[str
 def _action_json(ctx: Context, record: JobActionRequest) -> dict[str, Any]:
     messages = [message for _, message in record.outcomes.values() if message]
     return {"id": record.id, "action": record.action, "result": record.result, "jobs": _jobs_json(ctx, record),
-            "expires": (ctx.clock() + timedelta(hours=1)).isoformat(), "message": messages[0] if messages else None,
+            "expires": wire_time(ctx.clock() + timedelta(hours=1)), "message": messages[0] if messages else None,
             "reason": record.reason}
 
 

@@ -1,7 +1,7 @@
 """IM_LogOrUpdateIncident over the emulated tenant: create, update, re-open (summit-api.md §3)."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
@@ -78,7 +78,8 @@ def _update(ctx: Context, number: str, container: dict[str, Any]) -> Incident:
     _check_transition(ctx, incident, status)
     if status != incident.status:
         incident.reopened = incident.reopened or (incident.status == "Resolved" and status in ACTIVE)
-        incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
+        incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status,
+                                 "change_date": summit_time(ctx.clock())})
         incident.status = status
     _apply(incident, container)
     return incident
@@ -130,5 +131,10 @@ def _merge_custom_field(incident: Incident, custom: dict[str, Any]) -> None:
 def _ticket_reply(ctx: Context, incident: Incident, message: str) -> dict[str, Any]:
     deadline = ctx.clock() + timedelta(days=1)
     return envelope(message=message, TicketNo=int(incident.ticket_no), TicketID_Internal=incident.ticket_id,
-                    TicketID_Encrypted=incident.encrypted_id, Resolution_DeadLine=f"{deadline:%m/%d/%Y %H:%M:%S}",
+                    TicketID_Encrypted=incident.encrypted_id, Resolution_DeadLine=summit_time(deadline),
                     ResolutionDeadLine=None, Priority=None, SLA=None)
+
+
+def summit_time(moment: datetime) -> str:
+    """Summit's date-times are plain text to every public client (`string` in the C# models); the format is a guess."""
+    return f"{moment:%m/%d/%Y %H:%M:%S}"

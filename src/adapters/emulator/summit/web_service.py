@@ -61,7 +61,6 @@ def _operation(ctx: Context, request: Request, operation: str) -> Response:
     if not isinstance(body, dict):
         return text_response(400, "The server encountered an error processing the request.")
     double = ctx.settings.double_encode
-    double = operation.endswith("_json") if double is None else double
     if operation == UPLOAD:
         ctx.state.count("summit:Summit_UploadAttachmentBase64Encoded")
         return _reply(upload(ctx, body), double)

@@ -1,0 +1,62 @@
+"""The incidents a failure could join instead of creating one (B-13.1, B-13.4), as the journal holds them and with
+Summit's status of each; and the locks that serialise the runs of one group."""
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import datetime
+
+from summit_connector.application.errors import ConnectorError, SummitRejected, SummitUnavailable
+from summit_connector.application.ports import Incidents, JobLocks, Journal
+from summit_connector.domain.decision import GroupIncident
+from summit_connector.domain.grouping import GroupLookup, agent_down_key, group_key, window_start
+from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.template import Grouping
+
+GROUP_LOCK = "group|"
+
+
+def look_up_groups(journal: Journal | None, incidents: Incidents, event: FailureEvent, grouping: Grouping,
+                   now: datetime) -> GroupLookup:
+    """The incident of the event's agent while it is down, and the newest of its group inside the window."""
+    return GroupLookup(held_incident(journal, incidents, agent_down_key(event.agent), None),
+                       held_incident(journal, incidents, group_key(event, grouping), window_start(grouping, now)))
+
+
+def held_incident(journal: Journal | None, incidents: Incidents, key: str, since: datetime | None
+                  ) -> GroupIncident | None:
+    """None without a key, without a journal, or when the journal cannot be read (B-9.3: it never stops a run)."""
+    if not key or journal is None:
+        return None
+    try:
+        entry = journal.group_incident(key, since)
+    except ConnectorError:
+        return None
+    if entry is None:
+        return None
+    return GroupIncident(key, entry.ticket, entry.created_at, _status(incidents, entry.ticket))
+
+
+def lock_keys(event: FailureEvent, grouping: Grouping) -> tuple[str, ...]:
+    """The group's lock, then the job's (B-13.1): every run takes them in this order, so no two wait on each other."""
+    key = "" if event.trigger.is_recovery else group_key(event, grouping)
+    return (group_lock(key), event.job_key) if key else (event.job_key,)
+
+
+def group_lock(key: str) -> str:
+    return f"{GROUP_LOCK}{key}"
+
+
+@contextmanager
+def holding(locks: JobLocks, keys: tuple[str, ...]) -> Iterator[None]:
+    """Holds every lock, taken in the order given, released in reverse."""
+    with ExitStack() as held:
+        for key in keys:
+            held.enter_context(locks.hold(key))
+        yield
+
+
+def _status(incidents: Incidents, ticket: str) -> str | None:
+    try:
+        return incidents.status_of(ticket)
+    except (SummitUnavailable, SummitRejected):
+        return None
