@@ -38,6 +38,8 @@ def probe_summit(client: httpx.Client, connection: SummitConnection, options: Su
 
 
 def _rejected(error: SummitRejected, source: str) -> Finding:
+    if error.certificate_refused:
+        return Finding(ADDRESS, Severity.ERROR, str(error), _REACH_HINT, source)
     if error.status_code in KEY_REFUSED:
         return Finding(API_KEY, Severity.ERROR, str(error), _KEY_HINT, source)
     return Finding(INCIDENT_URL, Severity.ERROR, str(error), _URL_HINT, source)

@@ -20,8 +20,11 @@ from summit_samples import API_KEY, INCIDENT_PATH, make_connection, make_inciden
 
 from summit_connector.adapters.memory import InMemoryDailyJobs, InMemoryIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs
+from summit_connector.adapters.summit import make_summit_client, probe_summit
 from summit_connector.application.errors import OpConError, SummitRejected, Transient
 from summit_connector.application.ports import KeptState
+from summit_connector.domain.findings import Severity
+from summit_connector.domain.template import SummitOptions
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
@@ -129,3 +132,13 @@ def test_a_report_whose_summit_certificate_is_refused_is_kept_without_retrying_b
     assert entry.state is KeptState.REJECTED
     assert "address.value" in entry.last_error and "[PROXY SERVER]" in entry.last_error
     assert sleep.pauses == []
+
+
+def test_check_online_reports_a_refused_summit_certificate_at_the_address_b_7_b_9_4(untrusted_server):
+    connection = make_connection(base_url=untrusted_server)
+
+    with make_summit_client(connection) as client:
+        finding = probe_summit(client, connection, SummitOptions(), "templates/basic.json")
+
+    assert (finding.location, finding.severity) == ("address.value", Severity.ERROR)
+    assert "failed verification" in finding.message
