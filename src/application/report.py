@@ -25,11 +25,9 @@ from summit_connector.domain.decision import Action, KeptForJob, ReportDecision,
 from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
+from summit_connector.domain.silences import Silence
 from summit_connector.domain.plan import plan_completion, plan_report
-from summit_connector.domain.silences import Silence, matching_silence
-from summit_connector.domain.tags import needs_ticket_status
 from summit_connector.domain.template import ReportPolicy, Template
-from summit_connector.domain.tickets import current_ticket
 
 Sent = TypeVar("Sent")
 
@@ -85,9 +83,11 @@ class ReportFailure:
         now = now or self._clock.now()
         job = self._find_job(event)
         silences, warnings = self._active_silences(now)
-        silenced = matching_silence(silences, event, job.tags if job else (), now)
-        status = self._ticket_status(job, kept, silenced)
-        decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences)
+        decision = plan_report(event, job, None, self._template, self._policy, now, kept, silences=silences)
+        status = None
+        if decision.existing is not None:  # the flow reached the job's ticket, so its status decides (B-4.5)
+            status = self._ticket_status(decision.existing.ticket)
+            decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences)
         if decision.action is Action.CREATED:  # the incident of its down agent or its group may take it (B-13)
             groups = look_up_groups(self._journal, self._incidents, event, self._template.grouping, now)
             decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences,
@@ -136,12 +136,8 @@ class ReportFailure:
         except ConnectorError as error:
             return [], (f"silences could not be read, none applied: {error}",)
 
-    def _ticket_status(self, job: DailyJob | None, kept: KeptForJob, silenced: Silence | None = None
-                       ) -> str | None:
-        """Summit is not asked for a failure a silence stops: it sends nothing to Summit (B-13.2)."""
-        ticket, _ = current_ticket(job, kept)
-        if job is None or silenced or not needs_ticket_status(job.tags, ticket, self._template.tags):
-            return None
+    def _ticket_status(self, ticket: str) -> str | None:
+        """Asked only when the flow reaches the ticket: never for an EXIT tag, a silence or a maintenance window."""
         try:
             return self._incidents.status_of(ticket)
         except (SummitUnavailable, SummitRejected):

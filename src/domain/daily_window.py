@@ -31,11 +31,6 @@ def window_at(documentation: str, now: datetime, daily_start_hour: int) -> tuple
     return last_date, ends, ends is not None and now < ends
 
 
-def blocks_new_incident(documentation: str, now: datetime, daily_start_hour: int) -> bool:
-    """True while now < D+1 day at DAILY_START_HOUR (local time)."""
-    return window_at(documentation, now, daily_start_hour)[2]
-
-
 def stamp_documentation(documentation: str, today: date) -> str:
     """Writes today's line first, replacing an old one, keeping the rest verbatim (never stacking lines).
 

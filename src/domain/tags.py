@@ -70,11 +70,6 @@ class TagRouting:
                      for attribute in verdict.sets)
 
 
-def needs_ticket_status(job_tags: Iterable[str], ticket: str, rules: Iterable[TagRule]) -> bool:
-    """Summit is asked for a ticket's status only when the job has one and no EXIT tag ends the flow first."""
-    return bool(ticket.strip()) and find_exit_tag(job_tags, rules) is None
-
-
 def exit_values(rules: Iterable[TagRule]) -> tuple[str, ...]:
     return tuple(rule.indicator_value for rule in rules if rule.indicator == TagIndicator.EXIT)
 

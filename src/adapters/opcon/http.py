@@ -18,7 +18,6 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from summit_connector.adapters.certificates import refused_certificate, why_refused
-from summit_connector.adapters.certificates import untrusted_certificate as untrusted_certificate  # for opcon_probe
 from summit_connector.adapters.config.settings import OpConConnection
 from summit_connector.adapters.long_strings import LongStrings, read_long_strings
 from summit_connector.adapters.opcon.wire import said

@@ -8,7 +8,14 @@ from summit_connector.application.recover import RecoverJob
 from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 
-from ..factories import make_connector, make_event, make_job, make_template, working_hours
+from ..factories import (
+    StatusRecordingIncidents,
+    make_connector,
+    make_event,
+    make_job,
+    make_template,
+    working_hours,
+)
 
 SUNDAY_3AM = FixedClock(datetime(2024, 9, 22, 3, 0))
 MONDAY_1AM = FixedClock(datetime(2024, 9, 23, 1, 0))
@@ -46,6 +53,16 @@ def test_an_open_ticket_gets_no_update_inside_a_window():
     assert connector.incidents.updates == {}
     assert connector.incidents.statuses == {"4711": "Resolved"}
     assert outcome.action is Action.SKIPPED_MAINTENANCE
+
+
+def test_inside_a_window_summit_is_not_even_asked_about_the_ticket():
+    job = make_job(incident_ticket_id="4711")
+    connector = make_connector(jobs=(job,), template=MAINTENANCE, clock=SUNDAY_3AM,
+                               incidents=StatusRecordingIncidents())
+
+    connector.report(make_event())
+
+    assert connector.incidents.status_reads == []
 
 
 def test_a_failure_outside_every_window_creates_the_incident():

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from summit_connector.domain.daily_window import blocks_new_incident, last_incident_date, stamp_documentation
+from summit_connector.domain.daily_window import last_incident_date, stamp_documentation, window_at
 from summit_connector.domain.model import Documentation
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules
@@ -11,6 +11,11 @@ from ..factories import make_job, make_settings, make_template, plan
 
 SINGLE_PER_DAY = make_template(rules=Rules(submit_single_incident_per_day=True))
 LAST_20TH = "Last Incident Date : 2024-09-20"
+
+
+def blocks_new_incident(documentation: str, now: datetime, daily_start_hour: int) -> bool:
+    """True while now < D+1 day at DAILY_START_HOUR (B-4.6)."""
+    return window_at(documentation, now, daily_start_hour)[2]
 
 
 def test_the_window_holds_until_just_before_the_next_day_at_the_start_hour():
