@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from summit_connector.application.errors import LockTimeout
+from summit_connector.application.errors import LockTimeout, LockUnavailable
 from summit_connector.application.ports import JobLocks
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -61,12 +61,12 @@ class FileJobLocks(JobLocks):
             os.close(fd)
 
     def _open(self, job_key: str) -> int:
-        name = hashlib.sha256(job_key.encode("utf-8")).hexdigest()[:32] + ".lock"
+        path = self._directory / (hashlib.sha256(job_key.encode("utf-8")).hexdigest()[:32] + ".lock")
         try:
             self._directory.mkdir(parents=True, exist_ok=True)
-            return os.open(self._directory / name, os.O_RDWR | os.O_CREAT, 0o600)
+            return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
-            raise LockTimeout(f"lock for {job_key} could not be opened in {self._directory}: {error}") from error
+            raise LockUnavailable(f"lock file {path} could not be created ({error.strerror or error})") from error
 
     def _acquire(self, fd: int, job_key: str) -> None:
         deadline = time.monotonic() + self._wait

@@ -42,6 +42,16 @@ class KeptForRetry(ConnectorError):
         self.failure = failure
 
 
+class NotKept(ConnectorError):
+    """The report failed and the outbox could not keep it either (exit 3): the message tells the delivery's
+    failure first, then why it is not kept (B-9.3)."""
+
+    def __init__(self, reason: KeptFailure, unusable: ConnectorError) -> None:
+        super().__init__(f"{reason.message}; it could NOT be kept for retry: {unusable}")
+        self.reason = reason
+        self.unusable = unusable
+
+
 @dataclass(frozen=True)
 class Replay:
     kept: KeptEvent
@@ -65,18 +75,21 @@ class Delivery:
         self._traces = KeptTraces(outbox, journal)
 
     def report(self, event: FailureEvent, template: str) -> ReportOutcome:
-        """Raises KeptForRetry when the event could not be delivered but is safely kept.
+        """Raises KeptForRetry when the event could not be delivered but is safely kept, NotKept when it could
+        not be kept either.
 
         Under the job's lock, kept failures of the same job count: an incident whose number OpCon has not taken
         yet is the job's incident, and one that may exist holds back any new incident. A recovery is routed to
-        the recover use case.
+        the recover use case. A lock or store that cannot be used never stops the delivery (B-9.3): the outcome
+        carries a warning naming the file and the cause.
         """
-        now, reports = self._clock.now(), cache(self._reports)
+        now, reports, warnings = self._clock.now(), cache(self._reports), []
         try:
-            with holding(self._locks, self._lock_keys(event, template, reports)):
+            with holding(self._locks, self._lock_keys(event, template, reports), warnings):
                 if event.trigger.is_recovery:
-                    return self._recover(event, template, now)
-                return reports(template)(event, now, self._kept_for_job(event))
+                    outcome = self._recover(event, template, now, warnings=warnings)
+                else:
+                    outcome = reports(template)(event, now, self._kept_for_job(event, warnings=warnings))
         except InvalidInput:
             raise
         except DeliveryFailed as failure:
@@ -87,6 +100,7 @@ class Delivery:
             reason = KeptFailure(f"unexpected {type(unexpected).__name__} while reporting {event.job}; Summit may "
                                  "have the incident already", KeptState.UNCERTAIN)
             self._keep(event, template, now, reason, unexpected)
+        return replace(outcome, warnings=tuple(dict.fromkeys((*warnings, *outcome.warnings))))
 
     @staticmethod
     def _lock_keys(event: FailureEvent, template: str, reports: Callable[[str], ReportFailure]) -> tuple[str, ...]:
@@ -99,15 +113,16 @@ class Delivery:
         except Exception:  # noqa: BLE001 - see the docstring
             return (event.job_key,)
 
-    def _kept_for_job(self, event: FailureEvent, exclude: int | None = None) -> KeptForJob:
-        return self._traces.for_job(event.job_key, exclude)
-
-    def _kept_entries(self, job_key: str, exclude: int | None) -> list[KeptEvent]:
-        return self._traces.kept_entries(job_key, exclude)
+    def _kept_for_job(self, event: FailureEvent, exclude: int | None = None, warnings: list[str] | None = None
+                      ) -> KeptForJob:
+        return self._traces.for_job(event.job_key, exclude, warnings)
 
     def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
               failure: Exception) -> NoReturn:
-        kept = self._outbox.keep(event, template, now, reason)
+        try:
+            kept = self._outbox.keep(event, template, now, reason)
+        except ConnectorError as unusable:
+            raise NotKept(reason, unusable) from failure
         raise KeptForRetry(kept, failure) from failure
 
     def replay(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[Replay]:
@@ -139,15 +154,16 @@ class Delivery:
             self._outbox.delivered(current.id)
             return Replay(current, outcome)
 
-    def _recover(self, event: FailureEvent, template: str, now: datetime, kept_id: int | None = None
-                 ) -> ReportOutcome:
+    def _recover(self, event: FailureEvent, template: str, now: datetime, kept_id: int | None = None,
+                 warnings: list[str] | None = None) -> ReportOutcome:
         """A recovery waits behind the job's earlier kept entries, so it reaches the incident their replay makes."""
-        earlier = [k.id for k in self._kept_entries(event.job_key, kept_id) if kept_id is None or k.id < kept_id]
+        earlier = [k.id for k in self._traces.kept_entries(event.job_key, kept_id, warnings)
+                   if kept_id is None or k.id < kept_id]
         if earlier:
             held = RecoveryHeldBack(f"the recovery of {event.job} waits behind outbox entry "
                                     f"{', '.join(map(str, earlier))} of the same job")
             raise DeliveryFailed(str(held), held)
-        return self._recoveries(template)(event, now, self._kept_for_job(event, kept_id))
+        return self._recoveries(template)(event, now, self._kept_for_job(event, kept_id, warnings))
 
     def _resume(self, kept: KeptEvent, reports: Callable[[str], ReportFailure]) -> ReportOutcome:
         if kept.event.trigger.is_recovery:

@@ -115,3 +115,8 @@ class OutboxUnavailable(ConnectorError):
 
 class LockTimeout(ConnectorError):
     """Another run held the job's lock for too long."""
+
+
+class LockUnavailable(ConnectorError):
+    """The job's lock file cannot be created or opened (an unwritable install folder); the run goes ahead without
+    it (B-9.3)."""

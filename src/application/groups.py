@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 
-from summit_connector.application.errors import ConnectorError, SummitRejected, SummitUnavailable
+from summit_connector.application.errors import ConnectorError, LockUnavailable, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import Incidents, JobLocks, Journal
 from summit_connector.domain.decision import GroupIncident
 from summit_connector.domain.grouping import GroupLookup, agent_down_key, group_key, window_start
@@ -47,11 +47,20 @@ def group_lock(key: str) -> str:
 
 
 @contextmanager
-def holding(locks: JobLocks, keys: tuple[str, ...]) -> Iterator[None]:
-    """Holds every lock, taken in the order given, released in reverse."""
+def holding(locks: JobLocks, keys: tuple[str, ...], warnings: list[str] | None = None) -> Iterator[None]:
+    """Holds every lock, taken in the order given, released in reverse.
+
+    A lock that cannot be created (an unwritable folder) never stops the delivery (B-9.3): the run goes ahead
+    without it, and `warnings` gets a line naming the file and the cause. Without `warnings`, it is raised.
+    """
     with ExitStack() as held:
         for key in keys:
-            held.enter_context(locks.hold(key))
+            try:
+                held.enter_context(locks.hold(key))
+            except LockUnavailable as unusable:
+                if warnings is None:
+                    raise
+                warnings.append(f"{unusable}; this run went ahead without it")
         yield
 
 

@@ -14,29 +14,38 @@ class KeptTraces:
         self._outbox = outbox
         self._journal = journal
 
-    def for_job(self, job_key: str, exclude: int | None = None) -> KeptForJob:
+    def for_job(self, job_key: str, exclude: int | None = None, warnings: list[str] | None = None) -> KeptForJob:
         """The job's incident whose number OpCon has not taken yet, if any, and whether a new incident may be
         created: not while a kept create or a journaled intent may have created one we do not know (B-9.1).
-        `exclude` leaves out the outbox entry being replayed."""
-        kept = self.kept_entries(job_key, exclude)
-        journaled = self._journal_entries(job_key)
+        `exclude` leaves out the outbox entry being replayed. A store that cannot be read counts as empty, and
+        `warnings` gets a line naming the file and the cause (B-9.3)."""
+        kept = self.kept_entries(job_key, exclude, warnings)
+        journaled = self._journal_entries(job_key, warnings)
         known = [k.ticket_number for k in kept if k.ticket_number]
         known += [entry.ticket for entry in journaled if entry.ticket and entry.opened and not entry.written_back]
         maybe_created = any(k.state is KeptState.UNCERTAIN and not k.ticket_number for k in kept)
         maybe_created = maybe_created or any(entry.is_intent for entry in journaled)
         return KeptForJob(known[-1] if known else "", not maybe_created)
 
-    def kept_entries(self, job_key: str, exclude: int | None = None) -> list[KeptEvent]:
+    def kept_entries(self, job_key: str, exclude: int | None = None, warnings: list[str] | None = None
+                     ) -> list[KeptEvent]:
         """The job's outbox entries in every state, oldest first; none when the outbox cannot be read."""
         try:
             return [k for k in self._outbox.for_job(job_key) if k.id != exclude]
-        except ConnectorError:
+        except ConnectorError as error:
+            _unread(warnings, "kept failures", error)
             return []
 
-    def _journal_entries(self, job_key: str) -> list[JournalEntry]:
+    def _journal_entries(self, job_key: str, warnings: list[str] | None) -> list[JournalEntry]:
         if self._journal is None:
             return []
         try:
             return self._journal.for_job(job_key)
-        except ConnectorError:
+        except ConnectorError as error:
+            _unread(warnings, "the incident journal", error)
             return []
+
+
+def _unread(warnings: list[str] | None, what: str, error: ConnectorError) -> None:
+    if warnings is not None:
+        warnings.append(f"{what} of this job could not be read, none counted: {error}")

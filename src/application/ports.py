@@ -130,7 +130,8 @@ class JobLocks(ABC):
 
     @abstractmethod
     def hold(self, job_key: str) -> AbstractContextManager[None]:
-        """Blocks until this process holds the job's lock; raises LockTimeout when it waits too long."""
+        """Blocks until this process holds the job's lock; raises LockTimeout when it waits too long,
+        LockUnavailable when the lock cannot be created at all."""
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,12 @@ class Sandbox:
     def report(self, job: SampleJob, *extra: str, env: dict[str, str] | None = None) -> Run:
         return self.run("-c", str(self.config), *job.report_args(), "-t", "sandbox", *extra, env=env)
 
-    def run(self, *args: str, env: dict[str, str] | None = None) -> Run:
+    def run(self, *args: str, env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()) -> Run:
+        """`prefix` goes before the CLI, e.g. a command that drops privileges."""
         environment = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_CONNECTOR_")}
         environment.update(env or {})
-        done = subprocess.run([str(CLI), *args], capture_output=True, text=True, timeout=60, env=environment,
-                              cwd=self.folder)
+        done = subprocess.run([*prefix, str(CLI), *args], capture_output=True, text=True, timeout=60,
+                              env=environment, cwd=self.folder)
         return Run(done.returncode, done.stdout, done.stderr)
 
     def edit_template(self, **changes: object) -> None:
