@@ -4,7 +4,8 @@
 
 (a) `python -c pass`; (b) `summit-connector --version`; (c) one full report — new incident, number written back,
 one job log attached — against the embedded emulator on loopback; (d) `--burst` concurrent reports for distinct
-jobs: total wall time, incidents created, duplicates. The package is byte-compiled first. Wall time is the median of `--runs` runs; memory is the
+jobs: total wall time, incidents created, duplicates; (e) in that burst, the time to the first and to the last
+incident Summit received. The package is byte-compiled first. Wall time is the median of `--runs` runs; memory is the
 peak resident set size of the process (`getrusage` of the child, Linux/macOS). The emulator answers job-output actions at once
 (`jors_pending_polls = 0`), so (c) measures the connector, not an agent's JORS latency.
 """
@@ -14,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -73,14 +75,36 @@ def add_jobs(emulator: Emulator, prefix: str, count: int, first_job_number: int)
     return names
 
 
-def burst(config: Path, names: list[str]) -> float:
+def burst(config: Path, names: list[str], emulator: Emulator) -> tuple[float, float, float]:
+    """(e) All reports started at once: seconds to the first incident Summit received, to the last, and until every
+    process has exited. The emulator's incident count is watched every few milliseconds."""
+    with emulator.state.lock:
+        before = len(emulator.state.incidents)
+    arrivals: list[float] = []
+    watching = threading.Event()
+
+    def watch() -> None:
+        seen = before
+        while not watching.is_set():
+            with emulator.state.lock:
+                now_count = len(emulator.state.incidents)
+            arrivals.extend([time.perf_counter()] * (now_count - seen))
+            seen = now_count
+            time.sleep(0.002)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     started = time.perf_counter()
     processes = [subprocess.Popen(report_command(config, name), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL) for name in names]
     failed = [p.args for p in processes if p.wait() != 0]
+    finished = time.perf_counter()
+    time.sleep(0.01)
+    watching.set()
+    watcher.join()
     if failed:
         raise SystemExit(f"{len(failed)} burst reports failed")
-    return time.perf_counter() - started
+    return arrivals[0] - started, arrivals[-1] - started, finished - started
 
 
 def main() -> None:
@@ -98,7 +122,7 @@ def main() -> None:
         singles = add_jobs(emulator, "SINGLE", args.runs, 800000)
         report = median_of(args.runs, lambda n: [report_command(config, name) for name in singles[:n]])
         burst_names = add_jobs(emulator, "BURST", args.burst, 900000)
-        burst_seconds = burst(config, burst_names)
+        first, last, burst_seconds = burst(config, burst_names, emulator)
         with emulator.state.lock:
             descriptions = [i.fields.get("Description", "") for i in emulator.state.incidents.values()]
     created = sum(any(f"job {name} " in d for d in descriptions) for name in burst_names)
@@ -111,6 +135,7 @@ def main() -> None:
           f"{report[0] / python_pass[0]:.1f}× |")
     print(f"| (d) {args.burst} concurrent reports, distinct jobs | {burst_seconds:.1f} s total | "
           f"{created} incidents, {duplicates} duplicates | |")
+    print(f"| (e) the same burst: first incident / last incident | {first:.1f} s / {last:.1f} s | | |")
 
 
 if __name__ == "__main__":

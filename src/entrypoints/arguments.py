@@ -1,16 +1,26 @@
 """The command line: the vendor's report flags (B-1.1, B-1.3) and our sub-commands. Standard library only."""
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 from summit_connector import __version__
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.model import REPORT_TRIGGERS, FailureEvent, Trigger
 
+CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
+DEFAULT_CONFIG = "Connector.config"
+
+
+def config_path(flag: str | None, environ: Mapping[str, str]) -> Path:
+    """`-c`, else `SUMMIT_CONNECTOR_CONFIG`, else `Connector.config` in the working directory (B-1.2)."""
+    return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
+
+
 PROGRAM = "summit-connector"
 COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
-            "sandbox", "silence", "agent-down", "agent-up")
+            "sandbox", "silence", "agent-down", "agent-up", "init")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -82,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_silence(commands)
     _add_sync(commands)
     _add_agents(commands)
+    _add_init(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
     _add_config_flag(demo)
     demo.add_argument("--lifecycle", action="store_true",
@@ -147,6 +158,15 @@ def _add_agents(commands: argparse._SubParsersAction) -> None:
         agent.add_argument("-t", "--template", nargs="+", required=True, metavar="VALUE",
                            help="template name in TEMPLATESDIR (.json optional) or a path")
         agent.add_argument("--json", action="store_true", help="print one JSON object instead of a line")
+
+
+def _add_init(commands: argparse._SubParsersAction) -> None:
+    init = commands.add_parser("init", help="lay out an install folder: Connector.config, templates, log folders; "
+                                             "never overwrites")
+    init.add_argument("dir", nargs="?", default=".", metavar="DIR",
+                      help="the install folder (default: the current one; created when missing)")
+    init.add_argument("--from", dest="vendor", metavar="VENDOR_DIR",
+                      help="copy the vendor connector's Connector.config and templates from this folder, then check")
 
 
 def _add_history(commands: argparse._SubParsersAction) -> None:

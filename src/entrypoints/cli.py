@@ -6,10 +6,17 @@ import os
 from importlib import import_module
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from summit_connector.application.errors import ConnectorError, described
-from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser, with_default_command
+from summit_connector.entrypoints.arguments import (
+    PROGRAM,
+    ArgumentError,
+    build_parser,
+    config_path,
+    with_default_command,
+)
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 
 
@@ -50,11 +57,31 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
         return None
 
 
+GATED = {"report": ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file"),
+         "recover": ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file")}
+"""The commands Notification Manager starts in bursts, and the heavy modules they load at the admission gate."""
+
+
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
     if args.command is None:
         raise ArgumentError("name a command, or give the report flags (see --help)")
-    module = import_module(f"summit_connector.entrypoints.commands.{args.command.replace('-', '_')}")
+    name = f"summit_connector.entrypoints.commands.{args.command.replace('-', '_')}"
+    config = config_path(args.config, environ)
+    if args.command not in GATED or not config.is_file():  # without a config, the run only reports that
+        return import_module(name).run(args, stdout, stderr, environ)
+    with _gate(config).admitted(lambda warning: print(f"{PROGRAM}: warning: {warning}", file=stderr)):
+        module = import_module(name)
+        for heavy in GATED[args.command]:
+            import_module(heavy)
     return module.run(args, stdout, stderr, environ)
+
+
+def _gate(config: Path):
+    """A burst drains in arrival order: the heavy imports wait for a slot (issue 12); the run itself does not."""
+    from summit_connector.adapters.admission_gate import AdmissionGate
+    from summit_connector.adapters.os_locks import LOCKS_FOLDER
+
+    return AdmissionGate(config.parent / LOCKS_FOLDER)
 
 
 def _tolerant(stream: TextIO) -> TextIO:

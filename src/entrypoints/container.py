@@ -18,6 +18,7 @@ from dependency_injector import containers, providers
 from summit_connector.adapters.clock import FixedClock, clock_from_environment
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
 from summit_connector.adapters.file_locks import FileJobLocks
+from summit_connector.adapters.os_locks import LOCKS_FOLDER
 from summit_connector.adapters.http_logging import log_exchanges
 from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobActions, OpConJobLogs, make_opcon_client
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 OUTBOX_FILE = "summit-connector-outbox.sqlite3"
 """The outbox before the state store; moved into it on first use (B-10.1)."""
-LOCKS_FOLDER = "summit-connector-locks"
 PROBE_TIMEOUT_SECONDS = 10.0
 
 

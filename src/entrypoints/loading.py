@@ -1,15 +1,7 @@
 """Finding and loading Connector.config and the template, before any network call (B-1.2, B-4.1)."""
 
-from pathlib import Path
-
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
-
-CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
-DEFAULT_CONFIG = "Connector.config"
-
-
-def config_path(flag: str | None, environ: dict[str, str]) -> Path:
-    return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
+from summit_connector.entrypoints.arguments import config_path
 
 
 def load_config(config_flag: str | None, environ: dict[str, str]) -> ConnectorConfig:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
-from summit_connector.adapters.certificates import refused_certificate, why_refused
+from summit_connector.adapters.certificates import context_for, refused_certificate, why_refused
 from summit_connector.adapters.config.settings import OpConConnection
 from summit_connector.adapters.long_strings import LongStrings, read_long_strings
 from summit_connector.adapters.opcon.wire import said
@@ -46,10 +46,10 @@ def make_opcon_client(connection: OpConConnection) -> httpx.Client:
 
 
 def _verify(connection: OpConConnection) -> ssl.SSLContext | bool:
-    if connection.ca_bundle is None:
-        return connection.verify_tls
+    """The shared TLS context (B-2.3: CA_BUNDLE when set, VERIFY_TLS otherwise); none is loaded for plain http."""
+    verify = connection.verify_tls or connection.ca_bundle is not None
     try:
-        return ssl.create_default_context(cafile=str(connection.ca_bundle))
+        return context_for(connection.base_url, connection.ca_bundle, verify)
     except (OSError, ssl.SSLError) as exc:
         raise InvalidInput(Finding("[OPCON API] CA_BUNDLE", Severity.ERROR, f"{connection.ca_bundle} cannot be used: "
                                    f"{exc}", "use a PEM file of CA certificates", location_is_subject=True)) from exc

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from summit_connector.adapters.certificates import refused_certificate, why_refused
+from summit_connector.adapters.certificates import context_for, refused_certificate, why_refused
 from summit_connector.adapters.config.settings import SummitConnection
 from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.retry_after import retry_after_seconds
@@ -26,11 +26,13 @@ _CERTIFICATE_HINT = "check address.value in the template, and [PROXY SERVER] if 
 
 def make_summit_client(connection: SummitConnection) -> httpx.Client:
     """A client whose relative paths resolve below `connection.base_url`, its path prefix included (B-3.3)."""
+    tls_url = next((url for url in (connection.base_url, connection.proxy_url or "") if url.startswith("https:")), "")
     return httpx.Client(
         base_url=connection.base_url,
         headers=JSON_HEADERS,
         timeout=connection.timeout_seconds,
         proxy=connection.proxy_url or None,
+        verify=context_for(tls_url or connection.base_url),
     )
 
 

@@ -9,7 +9,7 @@ from typing import TextIO
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
 from summit_connector.domain.findings import Finding, Severity, count
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.loading import config_path
+from summit_connector.entrypoints.arguments import config_path
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:

@@ -5,7 +5,7 @@ from typing import TextIO
 from summit_connector.adapters.config.secrets import KEY_ENV, encrypt, obtain_key
 from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.loading import config_path
+from summit_connector.entrypoints.arguments import config_path
 
 
 def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
