@@ -12,7 +12,8 @@ import pytest
 from test_layers import PACKAGE, SRC, imported_modules
 
 DECIDING = {  # the domain's decisions: only the application calls them, entrypoints print their records
-    "plan_report", "plan_completion", "route_by_tags", "find_exit_tag", "resolve_attributes", "hours_layer",
+    "plan_report", "plan_completion", "plan_adoption", "route_by_tags", "find_exit_tag", "resolve_attributes",
+    "hours_layer",
     "blocks_new_incident", "last_incident_date", "window_end", "decide_existing_ticket", "classify_status",
     "current_ticket", "engineer_email", "contains", "windows_at", "window_at",
     "plan_recovery", "decide_sync", "matching_silence", "decide_maintenance", "decide_trigger_text", "decide_group", "decide_agent_down", "plan_agent_down",

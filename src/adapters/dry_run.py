@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from summit_connector.application.errors import ConnectorError
 from summit_connector.application.ports import DailyJobs, Incidents
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 
 
@@ -50,13 +50,14 @@ class GivenDailyJobs(DailyJobs):
 
 
 class GivenTicketStatus(Incidents):
-    """Summit is never asked: every ticket has the status given (None: Summit cannot say)."""
+    """Summit is never asked: every ticket has the status given (None: Summit cannot say), and holds none of the
+    fields an update re-sends (B-4.5), so the update shown carries none; `report` re-sends what Summit holds."""
 
     def __init__(self, status: str | None) -> None:
         self._status = status
 
-    def status_of(self, ticket_number: str) -> str | None:
-        return self._status
+    def read(self, ticket_number: str) -> TicketReading | None:
+        return None if self._status is None else TicketReading(self._status)
 
     def create(self, incident: NewIncident) -> str:
         raise DryRunWrite("a dry run sends nothing to Summit")

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from summit_connector.application.ports import Incidents
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import JobLog
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -23,8 +23,8 @@ class SpoolingIncidents(Incidents):
     def update(self, update: IncidentUpdate) -> None:
         self._inner.update(update)
 
-    def status_of(self, ticket_number: str) -> str | None:
-        return self._inner.status_of(ticket_number)
+    def read(self, ticket_number: str) -> TicketReading | None:
+        return self._inner.read(ticket_number)
 
     def attach(self, ticket_number: str, log: JobLog) -> None:
         spooled = self._spool(ticket_number, log)

@@ -39,7 +39,7 @@ from summit_connector.application.ports import (
     Outbox,
     Silences,
 )
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import HELD_FIELDS, IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 from summit_connector.domain.silences import Silence
 
@@ -80,20 +80,24 @@ class InMemoryIncidents(Incidents):
     """Summit's incidents, numbered from `first_ticket`.
 
     `created` maps ticket number → the NewIncident sent; `statuses`, `updates` and `attachments` are by ticket
-    number too. `add_existing("4711", "Resolved")` seeds a ticket that was opened before the test.
+    number too. `add_existing("4711", "Resolved")` seeds a ticket that was opened before the test. `held` are the
+    fields an update re-sends (B-4.5) as each ticket holds them: the last non-empty value sent, or seeded
+    (`add_existing("4711", "New", (("Medium", "Phone"),))`); `read` returns them with the status.
     """
 
     def __init__(self, first_ticket: int = 1001) -> None:
         self.created: dict[str, NewIncident] = {}
         self.statuses: dict[str, str] = {}
+        self.held: defaultdict[str, dict[str, str]] = defaultdict(dict)
         self.updates: defaultdict[str, list[IncidentUpdate]] = defaultdict(list)
         self.attachments: defaultdict[str, list[JobLog]] = defaultdict(list)
         self._next = first_ticket
         self.unavailable = ""
         self.rejected = ""
 
-    def add_existing(self, ticket_number: str, status: str) -> None:
+    def add_existing(self, ticket_number: str, status: str, held: tuple[tuple[str, str], ...] = ()) -> None:
         self.statuses[ticket_number] = status
+        self._hold(ticket_number, held)
 
     def create(self, incident: NewIncident) -> str:
         self._check()
@@ -101,6 +105,7 @@ class InMemoryIncidents(Incidents):
         self._next += 1
         self.created[number] = incident
         self.statuses[number] = incident.status
+        self._hold(number, incident.attributes)
         return number
 
     def update(self, update: IncidentUpdate) -> None:
@@ -109,10 +114,18 @@ class InMemoryIncidents(Incidents):
             raise SummitRejected(f"ticket {update.ticket_number} does not exist")
         self.statuses[update.ticket_number] = update.status
         self.updates[update.ticket_number].append(update)
+        self._hold(update.ticket_number, (*update.held, *update.attributes))
 
-    def status_of(self, ticket_number: str) -> str | None:
+    def read(self, ticket_number: str) -> TicketReading | None:
         self._check()
-        return self.statuses.get(ticket_number)
+        status = self.statuses.get(ticket_number)
+        if status is None:
+            return None
+        held = self.held[ticket_number]
+        return TicketReading(status, tuple((name, held[name]) for name in HELD_FIELDS if name in held))
+
+    def _hold(self, ticket_number: str, fields: tuple[tuple[str, str], ...]) -> None:
+        self.held[ticket_number].update((name, value) for name, value in fields if name in HELD_FIELDS and value)
 
     def attach(self, ticket_number: str, log: JobLog) -> None:
         self._check()

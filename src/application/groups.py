@@ -9,6 +9,7 @@ from summit_connector.application.errors import ConnectorError, LockUnavailable,
 from summit_connector.application.ports import Incidents, JobLocks, Journal
 from summit_connector.domain.decision import GroupIncident
 from summit_connector.domain.grouping import GroupLookup, agent_down_key, group_key, window_start
+from summit_connector.domain.incident import TicketReading, held_to_resend
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.template import Grouping
 
@@ -33,7 +34,9 @@ def held_incident(journal: Journal | None, incidents: Incidents, key: str, since
         return None
     if entry is None:
         return None
-    return GroupIncident(key, entry.ticket, entry.created_at, _status(incidents, entry.ticket))
+    read = _read(incidents, entry.ticket)
+    return GroupIncident(key, entry.ticket, entry.created_at, read.status if read else None,
+                         held=held_to_resend(read))
 
 
 def lock_keys(event: FailureEvent, grouping: Grouping) -> tuple[str, ...]:
@@ -64,8 +67,8 @@ def holding(locks: JobLocks, keys: tuple[str, ...], warnings: list[str] | None =
         yield
 
 
-def _status(incidents: Incidents, ticket: str) -> str | None:
+def _read(incidents: Incidents, ticket: str) -> TicketReading | None:
     try:
-        return incidents.status_of(ticket)
+        return incidents.read(ticket)
     except (SummitUnavailable, SummitRejected):
         return None

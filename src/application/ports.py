@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 from summit_connector.domain.silences import Silence
 
@@ -43,8 +43,14 @@ class Incidents(ABC):
         """Adds information to an existing incident and sets its status."""
 
     @abstractmethod
+    def read(self, ticket_number: str) -> TicketReading | None:
+        """The ticket's current status with the fields an update re-sends (B-4.5), read in one call; None when
+        Summit cannot say its status."""
+
     def status_of(self, ticket_number: str) -> str | None:
         """The ticket's current status text, or None when Summit cannot say."""
+        read = self.read(ticket_number)
+        return read.status if read is not None else None
 
     @abstractmethod
     def attach(self, ticket_number: str, log: JobLog) -> None:

@@ -10,7 +10,7 @@ from summit_connector.application.errors import ConnectorError, DeliveryFailed, 
 from summit_connector.application.ports import Clock, DailyJobs, Incidents, Journal
 from summit_connector.application.report import ReportOutcome, find_job
 from summit_connector.domain.decision import Action, KeptForJob
-from summit_connector.domain.incident import view_url
+from summit_connector.domain.incident import TicketReading, view_url
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.recovery import RecoveryDecision, plan_recovery
 from summit_connector.domain.template import Template
@@ -41,8 +41,8 @@ class RecoverJob:
         now = now or self._clock.now()
         job = find_job(self._daily_jobs, event)
         ticket, _ = current_ticket(job, kept)
-        status = self._status(ticket) if ticket else None
-        return plan_recovery(event, job, status, self._template, now, self._opened(event), kept)
+        read = self._read(ticket) if ticket else None
+        return plan_recovery(event, job, read, self._template, now, self._opened(event), kept)
 
     def apply(self, decision: RecoveryDecision) -> ReportOutcome:
         for step in decision.steps:
@@ -72,9 +72,9 @@ class RecoverJob:
             return (f"the journal did not record the recovery of incident {decision.ticket}: {error}",)
         return ()
 
-    def _status(self, ticket: str) -> str | None:
+    def _read(self, ticket: str) -> TicketReading | None:
         try:
-            return self._incidents.status_of(ticket)
+            return self._incidents.read(ticket)
         except (SummitUnavailable, SummitRejected):
             return None
 

@@ -13,6 +13,7 @@ from summit_connector.application.errors import (
     ConnectorError,
     DeliveryFailed,
     IncidentHeldBack,
+    InvalidInput,
     OpConError,
     OpConUnavailable,
     SummitRejected,
@@ -22,11 +23,11 @@ from summit_connector.application.errors import (
 from summit_connector.application.groups import lock_keys, look_up_groups
 from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs, Journal, Silences
 from summit_connector.domain.decision import Action, KeptForJob, ReportDecision, TicketSource
-from summit_connector.domain.incident import view_url
+from summit_connector.domain.incident import TicketReading, view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.silences import Silence
-from summit_connector.domain.plan import plan_completion, plan_report
+from summit_connector.domain.plan import plan_adoption, plan_completion, plan_report
 from summit_connector.domain.template import ReportPolicy, Template
 
 Sent = TypeVar("Sent")
@@ -84,13 +85,13 @@ class ReportFailure:
         job = self._find_job(event)
         silences, warnings = self._active_silences(now)
         decision = plan_report(event, job, None, self._template, self._policy, now, kept, silences=silences)
-        status = None
+        read = None
         if decision.existing is not None:  # the flow reached the job's ticket, so its status decides (B-4.5)
-            status = self._ticket_status(decision.existing.ticket)
-            decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences)
+            read = self._ticket_read(decision.existing.ticket)
+            decision = plan_report(event, job, read, self._template, self._policy, now, kept, silences=silences)
         if decision.action is Action.CREATED:  # the incident of its down agent or its group may take it (B-13)
             groups = look_up_groups(self._journal, self._incidents, event, self._template.grouping, now)
-            decision = plan_report(event, job, status, self._template, self._policy, now, kept, silences=silences,
+            decision = plan_report(event, job, read, self._template, self._policy, now, kept, silences=silences,
                                    groups=groups)
         return replace(decision, warnings=(*decision.warnings, *warnings))
 
@@ -103,6 +104,18 @@ class ReportFailure:
         """The decision for a kept report whose incident exists but whose write-back did not happen."""
         return plan_completion(event, self._find_job(event), ticket_number, self._template,
                                now or self._clock.now())
+
+    def plan_adoption(self, event: FailureEvent, ticket_number: str, now: datetime | None = None
+                      ) -> ReportDecision:
+        """The decision for an uncertain create whose incident the operator named (B-9.2): written back and its
+        job log attached, as a create Summit answered. Summit is asked first whether it has the incident, so a
+        mistyped number changes nothing: InvalidInput when it has none it can read, SummitUnavailable or
+        SummitRejected when it cannot be asked; DeliveryFailed when OpCon cannot be asked for the job. Summit is
+        never asked to create."""
+        if self._incidents.status_of(ticket_number) is None:
+            raise InvalidInput(f"Summit has no incident {ticket_number} whose status it can read: check the number "
+                               "(`summit-connector outbox` tells what to look for)")
+        return plan_adoption(event, self._find_job(event), ticket_number, self._template, now or self._clock.now())
 
     def apply(self, decision: ReportDecision) -> ReportOutcome:
         """Carries out the decision: send, write back, attach. The write-back failure is raised last, so the job
@@ -136,10 +149,11 @@ class ReportFailure:
         except ConnectorError as error:
             return [], (f"silences could not be read, none applied: {error}",)
 
-    def _ticket_status(self, ticket: str) -> str | None:
-        """Asked only when the flow reaches the ticket: never for an EXIT tag, a silence or a maintenance window."""
+    def _ticket_read(self, ticket: str) -> TicketReading | None:
+        """Asked only when the flow reaches the ticket: never for an EXIT tag, a silence or a maintenance window.
+        One call reads its status and what an update re-sends (B-4.5)."""
         try:
-            return self._incidents.status_of(ticket)
+            return self._incidents.read(ticket)
         except (SummitUnavailable, SummitRejected):
             return None
 

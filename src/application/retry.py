@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from summit_connector.application.errors import Transient
 from summit_connector.application.ports import DailyJobs, Incidents, JobLogs
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 
 T = TypeVar("T")
@@ -73,8 +73,8 @@ class RetryingIncidents(Incidents):
     def update(self, update: IncidentUpdate) -> None:
         self._retry(lambda: self._inner.update(update))
 
-    def status_of(self, ticket_number: str) -> str | None:
-        return self._retry(lambda: self._inner.status_of(ticket_number))
+    def read(self, ticket_number: str) -> TicketReading | None:
+        return self._retry(lambda: self._inner.read(ticket_number))
 
     def attach(self, ticket_number: str, log: JobLog) -> None:
         self._retry(lambda: self._inner.attach(ticket_number, log))

@@ -8,7 +8,7 @@ from datetime import datetime
 from summit_connector.domain.attributes import ResolvedAttribute, resolve_attributes
 from summit_connector.domain.decision import Action, GroupIncident, ReportDecision
 from summit_connector.domain.grouping import decide_agent_down
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, expand
 from summit_connector.domain.recovery import RecoveryDecision, plan_recovery
@@ -37,7 +37,7 @@ def plan_agent_down(agent: str, held: GroupIncident | None, template: Template, 
     group = decide_agent_down(agent, held, template.summit)
     base = ReportDecision(agent_event(agent, now), now, None, Action.CREATED, group.reason, group=group)
     if group.joins:
-        update = IncidentUpdate(group.joins, group.status_to_send, _still_down(agent, now))
+        update = IncidentUpdate(group.joins, group.status_to_send, _still_down(agent, now), held=group.held_to_send)
         return replace(base, action=Action.UPDATED, update=update, ticket_number=group.joins)
     values = agent_values(agent, now, AGENT_DOWN)
     attributes = _attributes(template, policy, now, values)
@@ -53,7 +53,8 @@ def plan_agent_up(agent: str, held: GroupIncident | None, template: Template, no
         return RecoveryDecision(event, now, None, Action.NOTHING, f"no incident is held for agent {agent}: nothing "
                                 "to do", template.recovery.action)
     holder = DailyJob("", 0, "", incident_ticket_id=held.ticket)
-    decision = plan_recovery(event, holder, held.status, _agent_recovery(template, agent, now), now, {held.ticket})
+    read = TicketReading(held.status, held.held) if held.status is not None else None
+    decision = plan_recovery(event, holder, read, _agent_recovery(template, agent, now), now, {held.ticket})
     return replace(decision, job=None)
 
 

@@ -124,13 +124,14 @@ class GroupVerdict(StrEnum):
 @dataclass(frozen=True)
 class GroupIncident:
     """An incident the journal holds for a group key, created at `created_at`; `status` as Summit said it (None:
-    unread)."""
+    unread), and `held` the fields an update re-sends, read with it (B-4.5)."""
 
     key: str
     ticket: str
     created_at: datetime
     status: str | None = None
     state: TicketState = TicketState.UNKNOWN
+    held: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ class GroupDecision:
     window_ends: datetime | None = None
     joins: str = ""
     status_to_send: str = ""
+    held_to_send: tuple[tuple[str, str], ...] = ()
+    """What the joined incident holds, re-sent with the failure added to it (B-4.5)."""
 
 
 @dataclass(frozen=True)

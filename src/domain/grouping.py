@@ -107,7 +107,7 @@ def _within_group(base: GroupDecision, incident: GroupIncident | None, grouping:
 
 def _joining(base: GroupDecision, incident: GroupIncident, reason: str) -> GroupDecision:
     status = (incident.status or "") if incident.state is TicketState.OPEN else ""
-    return replace(base, reason=reason, joins=incident.ticket, status_to_send=status)
+    return replace(base, reason=reason, joins=incident.ticket, status_to_send=status, held_to_send=incident.held)
 
 
 def _finished(down: GroupIncident | None) -> str:

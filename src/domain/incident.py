@@ -20,16 +20,38 @@ class NewIncident:
     custom_fields: tuple[CustomAttribute, ...] = ()
 
 
+HELD_FIELDS = ("Sup_Function", "Medium", "Source", "Caller_EmailID")
+"""The Ticket fields an update re-sends with the values the ticket holds now (B-4.5): every public update sample
+sends them, so a tenant may require them. Routing attributes are never re-sent: an analyst's re-routing stands."""
+
+
+@dataclass(frozen=True)
+class TicketReading:
+    """One ticket as a single status call read it (B-4.5): its status, and the HELD_FIELDS it holds now as
+    `(name, value)` pairs, in HELD_FIELDS order, those Summit returned empty left out."""
+
+    status: str
+    held: tuple[tuple[str, str], ...] = ()
+
+
+def held_to_resend(read: TicketReading | None) -> tuple[tuple[str, str], ...]:
+    """What an update of the ticket re-sends (B-4.5): nothing when its status could not be read (the vendor
+    fallback has nothing to re-send)."""
+    return read.held if read is not None and read.status.strip() else ()
+
+
 @dataclass(frozen=True)
 class IncidentUpdate:
     """`status` empty leaves the ticket's status as it is; `attributes` and `solution` go with a resolving update
-    (B-11.2)."""
+    (B-11.2). `held` are the ticket's own HELD_FIELDS, read with its status and re-sent as they are (B-4.5); empty
+    when the status could not be read (the vendor fallback: there is nothing to re-send)."""
 
     ticket_number: str
     status: str
     information: str
     attributes: tuple[tuple[str, str], ...] = ()
     solution: str = ""
+    held: tuple[tuple[str, str], ...] = ()
 
 
 def build_new_incident(
@@ -46,7 +68,7 @@ def build_new_incident(
     if previous_ticket:
         information = f"{information}\nPrevious incident {previous_ticket} is closed; {_this(event)} opened a new one."
     return NewIncident(
-        description=expand(text.description, values),
+        description=incident_description(text, event, now),
         information=information,
         status=template.summit.new_status,
         attributes=tuple((a.name, a.value) for a in attributes),
@@ -54,6 +76,11 @@ def build_new_incident(
             CustomAttribute(c.group_name, c.name, expand(c.value, values)) for c in template.custom_attributes
         ),
     )
+
+
+def incident_description(text: TriggerVerdict, event: FailureEvent, now: datetime) -> str:
+    """The description a new incident is created with: the trigger's text, placeholders expanded as at `now`."""
+    return expand(text.description, placeholder_values(event, now))
 
 
 def failure_summary(event: FailureEvent, now: datetime, again: bool = True) -> str:
@@ -76,8 +103,9 @@ def _this(event: FailureEvent) -> str:
     return "this failure" if event.trigger is Trigger.FAILED else f"this {event.trigger.display_name} event"
 
 
-def build_update(event: FailureEvent, ticket_number: str, status: str, now: datetime) -> IncidentUpdate:
-    return IncidentUpdate(ticket_number, status, failure_summary(event, now))
+def build_update(event: FailureEvent, ticket_number: str, status: str, now: datetime,
+                 held: tuple[tuple[str, str], ...] = ()) -> IncidentUpdate:
+    return IncidentUpdate(ticket_number, status, failure_summary(event, now), held=held)
 
 
 def view_url(template: Template, ticket_number: str) -> str:

@@ -20,9 +20,12 @@ from summit_connector.domain.grouping import GroupLookup, decide_group
 from summit_connector.domain.incident import (
     IncidentUpdate,
     build_new_incident,
+    TicketReading,
     build_update,
     expanded,
     failure_summary,
+    held_to_resend,
+    incident_description,
 )
 from summit_connector.domain.maintenance_windows import decide_maintenance, maintenance_reason
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
@@ -37,7 +40,7 @@ from summit_connector.domain.trigger_text import decide_trigger_text
 def plan_report(
     event: FailureEvent,
     job: DailyJob | None,
-    ticket_status: str | None,
+    ticket_read: TicketReading | None,
     template: Template,
     policy: ReportPolicy,
     now: datetime,
@@ -45,7 +48,8 @@ def plan_report(
     silences: Sequence[Silence] = (),
     groups: GroupLookup = GroupLookup(),
 ) -> ReportDecision:
-    """`ticket_status` is Summit's status of the job's current ticket (None when unknown or no ticket);
+    """`ticket_read` is Summit's status of the job's current ticket, with the fields an update re-sends (None when
+    unknown or no ticket);
     `kept` is what the outbox holds for the job (B-9). The event's trigger picks the text (B-11.1).
     `silences` are the operator's (B-13.2): one that matches, after EXIT, ends the flow.
     `groups` are the incidents a new incident would join instead (B-13.1, B-13.4), as the journal holds them."""
@@ -65,10 +69,11 @@ def plan_report(
         return replace(base, action=Action.SKIPPED_MAINTENANCE, reason=maintenance_reason(base.maintenance))
     decided = _routed(base, template, policy)
     ticket, source = current_ticket(job, kept)
-    existing = decide_existing_ticket(ticket, source, ticket_status, template.summit) if ticket else None
+    status = ticket_read.status if ticket_read else None
+    existing = decide_existing_ticket(ticket, source, status, template.summit) if ticket else None
     decided = replace(decided, existing=existing)
     if existing is not None and existing.action is not Action.CREATED:
-        return _updating(decided, existing, template)
+        return _updating(decided, existing, template, held_to_resend(ticket_read))
     return _creating(decided, template, policy, kept, groups)
 
 
@@ -89,6 +94,24 @@ def plan_completion(
         warning = f"OpCon already holds incident {held} for {event.job}; {ticket} was not written over it"
         return replace(base, warnings=(*base.warnings, warning))
     return replace(base, write_back=WriteBack(not held, stamped_documentation(job, template, now)))
+
+
+def plan_adoption(
+    event: FailureEvent, job: DailyJob | None, ticket: str, template: Template, now: datetime
+) -> ReportDecision:
+    """An uncertain create whose incident the operator found in Summit (`retry --uncertain --adopt`, B-9.2):
+    completed as a create Summit answered with `ticket`: the write-back (and the daily window's documentation) as
+    `plan_completion` plans it, and the job log attached when the template says so. Nothing is sent to create."""
+    completion = plan_completion(event, job, ticket, template, now)
+    reason = f"incident {ticket} was adopted as the one Summit created for this failure"
+    written = "; it was written back to OpCon" if completion.write_back else ""
+    return replace(completion, reason=f"{reason}{written}", attach_job_log=_attaches(completion, template))
+
+
+def create_description(event: FailureEvent, template: Template, sent_at: datetime) -> str:
+    """The description a create for `event` sent at `sent_at` carried (B-9.2: what to look for in Summit), as
+    `plan_report` renders it for the incident."""
+    return incident_description(decide_trigger_text(event.trigger, template), event, sent_at)
 
 
 def stamped_documentation(job: DailyJob | None, template: Template, now: datetime) -> Documentation | None:
@@ -126,8 +149,9 @@ def _hours(template: Template, now: datetime) -> HoursVerdict:
                         yesterday if running_over else "", running_over)
 
 
-def _updating(decided: ReportDecision, existing: ExistingTicket, template: Template) -> ReportDecision:
-    update = build_update(decided.event, existing.ticket, existing.status_to_send, decided.now)
+def _updating(decided: ReportDecision, existing: ExistingTicket, template: Template,
+              held: tuple[tuple[str, str], ...]) -> ReportDecision:
+    update = build_update(decided.event, existing.ticket, existing.status_to_send, decided.now, held)
     write_back = WriteBack(True, best_effort=True) if existing.source is TicketSource.KEPT and decided.job else None
     return replace(decided, action=existing.action, reason=existing.reason, update=update,
                    ticket_number=existing.ticket, write_back=write_back, attach_job_log=_attaches(decided, template))
@@ -162,7 +186,7 @@ def _joining(decided: ReportDecision, template: Template) -> ReportDecision:
     """B-13.1: the failure is added to the group's incident as to its own (B-4.5), whose number the job takes."""
     group = decided.group
     line = failure_summary(decided.event, decided.now, again=False)
-    update = IncidentUpdate(group.joins, group.status_to_send, line)
+    update = IncidentUpdate(group.joins, group.status_to_send, line, held=group.held_to_send)
     return replace(decided, action=Action.GROUPED, reason=group.reason, update=update, ticket_number=group.joins,
                    write_back=WriteBack(True) if decided.job else None, attach_job_log=_attaches(decided, template))
 

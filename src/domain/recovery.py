@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summit_connector.domain.decision import Action, KeptForJob, TicketSource, TicketState
-from summit_connector.domain.incident import IncidentUpdate
+from summit_connector.domain.incident import IncidentUpdate, TicketReading, held_to_resend
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.placeholders import expand, placeholder_values
 from summit_connector.domain.template import Recovery, RecoveryAction, Template
@@ -39,28 +39,31 @@ class RecoveryDecision:
 def plan_recovery(
     event: FailureEvent,
     job: DailyJob | None,
-    ticket_status: str | None,
+    ticket_read: TicketReading | None,
     template: Template,
     now: datetime,
     opened_tickets: Collection[str] = (),
     kept: KeptForJob = KeptForJob(),
 ) -> RecoveryDecision:
-    """`ticket_status` is Summit's status of the job's ticket (None when unknown); `opened_tickets` are the
-    tickets the journal shows this connector opened for this job. Only those are resolved."""
+    """`ticket_read` is Summit's status of the job's ticket with the fields every step re-sends (B-4.5; None when
+    unknown); `opened_tickets` are the tickets the journal shows this connector opened for this job. Only those
+    are resolved."""
     recovery = template.recovery
     ticket, source = current_ticket(job, kept)
     base = RecoveryDecision(event, now, job, Action.NOTHING, "", recovery.action, ticket, source)
     if not ticket:
         return replace(base, reason=_no_ticket(job))
+    ticket_status = ticket_read.status if ticket_read else None
     state = classify_status(ticket_status, template.summit)
     base = replace(base, status=ticket_status, state=state, opened_here=ticket in opened_tickets)
+    held = held_to_resend(ticket_read)
     if state in (TicketState.RESOLVED, TicketState.CLOSED) or _is(ticket_status, recovery.resolved_status):
         return replace(base, reason=f"ticket {ticket} is {ticket_status}: nothing to do")
     if recovery.action is RecoveryAction.NONE:
         return replace(base, reason="recovery.action is none: the ticket is left as it is")
     information = recovery_information(event, template, now)
     annotated = replace(base, action=Action.ANNOTATED,
-                        steps=(IncidentUpdate(ticket, ticket_status or "", information),))
+                        steps=(IncidentUpdate(ticket, ticket_status or "", information, held=held),))
     if recovery.action is RecoveryAction.ANNOTATE:
         return replace(annotated, reason=f"ticket {ticket} is {ticket_status or 'of unknown status'}: annotate it")
     if state is TicketState.UNKNOWN:
@@ -68,7 +71,7 @@ def plan_recovery(
     if not base.opened_here:
         return replace(annotated, reason=f"the journal does not show this connector opened ticket {ticket} for "
                                          f"{event.job}: annotate only")
-    steps = _resolving(ticket, ticket_status, recovery, information, placeholder_values(event, now))
+    steps = _resolving(ticket, ticket_status, recovery, information, placeholder_values(event, now), held)
     return replace(base, action=Action.RESOLVED, steps=steps,
                    reason=f"ticket {ticket} is {ticket_status} and this connector opened it: resolve it")
 
@@ -90,14 +93,14 @@ def _no_ticket(job: DailyJob | None) -> str:
     return "the job has no incident ticket: nothing to do"
 
 
-def _resolving(ticket: str, status: str, recovery: Recovery, information: str, values: dict[str, str]
-               ) -> tuple[IncidentUpdate, ...]:
+def _resolving(ticket: str, status: str, recovery: Recovery, information: str, values: dict[str, str],
+               held: tuple[tuple[str, str], ...]) -> tuple[IncidentUpdate, ...]:
     """Each `via` status not yet passed, then resolvedStatus with the closure attributes and the Solution
-    (the information line when no solution is given)."""
+    (the information line when no solution is given); every step re-sends what the ticket holds (B-4.5)."""
     attributes = tuple((a.name, expand(a.value, values)) for a in recovery.attributes)
     solution = expand(recovery.solution, values) if recovery.solution else information
-    passing = tuple(IncidentUpdate(ticket, step, "") for step in _not_passed(recovery.via, status))
-    resolving = IncidentUpdate(ticket, recovery.resolved_status, "", attributes, solution)
+    passing = tuple(IncidentUpdate(ticket, step, "", held=held) for step in _not_passed(recovery.via, status))
+    resolving = IncidentUpdate(ticket, recovery.resolved_status, "", attributes, solution, held)
     steps = (*passing, resolving)
     return (replace(steps[0], information=information), *steps[1:])
 

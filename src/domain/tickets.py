@@ -41,3 +41,15 @@ def decide_existing_ticket(
     else:
         reason = f"ticket status could not be read: update it as {options.reopen_status} (vendor behaviour)"
     return ExistingTicket(ticket, source, status, state, Action.REOPENED, options.reopen_status, reason)
+
+
+MAX_TICKET_DIGITS = 18
+
+
+def summit_ticket_number(text: str) -> str:
+    """A Summit incident number as an operator typed it (`retry --uncertain --adopt`, B-9.2): digits, surrounding
+    blanks ignored, leading zeros dropped; "" when it is none (empty, zero, not only digits, too long)."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > MAX_TICKET_DIGITS or int(digits) == 0:
+        return ""
+    return str(int(digits))

@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     retry.add_argument("--rejected", action="store_true", help="also those Summit refused (after fixing the template)")
     retry.add_argument("--uncertain", action="store_true",
                        help="also those Summit may have created (after checking Summit has no incident for them)")
+    retry.add_argument("--adopt", metavar="TICKET",
+                       help="with --uncertain: Summit did create the incident, numbered TICKET; write it back to "
+                            "OpCon and attach the job log instead of creating (see `outbox`)")
+    retry.add_argument("--entry", metavar="ID", type=lambda text: parse_int("--entry", text),
+                       help="the uncertain outbox entry --adopt is for (needed when more than one is kept)")
     outbox = commands.add_parser("outbox", help="list the failures kept for a later delivery")
     _add_config_flag(outbox)
     _add_history(commands)

@@ -28,6 +28,7 @@ from summit_connector.adapters.sqlite_outbox import SqliteOutbox
 from summit_connector.adapters.sqlite_silences import SqliteSilences
 from summit_connector.adapters.sqlite_store import STORE_FILE, SqliteStore
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.application.adopt import Adopt
 from summit_connector.application.agents import AgentDown, AgentUp
 from summit_connector.application.delivery import Delivery
 from summit_connector.application.kept import KeptTraces
@@ -163,6 +164,17 @@ def delivery_for(config: ConnectorConfig, environ: dict[str, str], loaded: Loade
     shared = Container(config=config, environ=environ)
     return Delivery(lambda name: container_for(name).report(), shared.outbox(), shared.job_locks(), shared.clock(),
                     shared.journal(), lambda name: container_for(name).recover())
+
+
+def adopt_for(config: ConnectorConfig, environ: dict[str, str]) -> Adopt:
+    """`retry --uncertain --adopt` (B-9.2) over the shared outbox, locks and journal; the entry's template is
+    loaded when the adoption needs it."""
+    from summit_connector.adapters.config.template_file import load_template
+
+    shared = Container(config=config, environ=environ)
+    return Adopt(lambda name: Container(config=config, loaded_template=load_template(name, config, environ),
+                                        environ=environ).report(),
+                 shared.outbox(), shared.job_locks(), shared.journal())
 
 
 def sync_for(config: ConnectorConfig, environ: dict[str, str]) -> Sync:

@@ -9,6 +9,7 @@ from summit_connector.application.ports import Clock
 from summit_connector.application.report import ReportFailure
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 from summit_connector.domain.decision import ReportDecision
+from summit_connector.domain.incident import TicketReading
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.template import (
     VENDOR_DEFAULT_ATTRIBUTES,
@@ -96,10 +97,18 @@ def plan(
     settings: ReportPolicy | None = None,
     now: datetime = NOW,
     event: FailureEvent | None = None,
+    held: tuple[tuple[str, str], ...] = (),
 ) -> ReportDecision:
+    """`ticket_status` and `held` are what Summit read of the job's ticket (B-4.5)."""
     event = event or make_event()
     job = job if job is not None else make_job(event)
-    return plan_report(event, job, ticket_status, template or make_template(), settings or make_settings(), now)
+    return plan_report(event, job, read_as(ticket_status, held), template or make_template(),
+                       settings or make_settings(), now)
+
+
+def read_as(status: str | None, held: tuple[tuple[str, str], ...] = ()) -> TicketReading | None:
+    """What Summit read of a ticket: None when it could not say its status."""
+    return None if status is None else TicketReading(status, held)
 
 
 def incident_attributes(report_plan: ReportDecision) -> dict[str, str]:
@@ -120,7 +129,7 @@ class CountingClock(Clock):
 class UnreadableStatusIncidents(InMemoryIncidents):
     """Summit that takes creates and updates but cannot say a ticket's status."""
 
-    def status_of(self, ticket_number: str) -> str | None:
+    def read(self, ticket_number: str) -> TicketReading | None:
         raise SummitUnavailable("IM_GetIncidentDetailsAndChangeHistory timed out")
 
 
@@ -131,9 +140,9 @@ class StatusRecordingIncidents(InMemoryIncidents):
         super().__init__()
         self.status_reads: list[str] = []
 
-    def status_of(self, ticket_number: str) -> str | None:
+    def read(self, ticket_number: str) -> TicketReading | None:
         self.status_reads.append(ticket_number)
-        return super().status_of(ticket_number)
+        return super().read(ticket_number)
 
 
 class WriteBackRefusingDailyJobs(InMemoryDailyJobs):

@@ -9,7 +9,8 @@ Used by the end-to-end tests (the CLI runs as a subprocess against it over loopb
         config, template = sample_config_files(tmp_path, emulator)
         ...  # run `summit-connector -c config ... samples.plain.report_args() + ["-t", "sandbox"]`
         emulator.state.incidents["10001"].status     # Incident: status, fields, information, custom_fields,
-                                                     #   attachments [(file name, bytes)], history, reopened
+                                                     #   attachments [(file name, bytes)], history, reopened,
+                                                     #   updates [the Ticket object of each update taken]
         emulator.state.incident_ticket_writes        # [TicketWrite(uid, method, body)]
         emulator.state.documentation_writes          # [DocumentationWrite(job_id, method, body)]
         emulator.state.requests                      # [LoggedRequest(api, method, path, body)]; .route, .params
@@ -23,6 +24,7 @@ Emulator(opcon_token="sandbox-token", summit_api_key="sandbox-key", summit_prefi
   add_job(schedule_id, name, uid=None, job_number=None, tags=(), incident_ticket_id="", documentation="",
           job_output={file name or agent path: text}, **incident_ticket_url/job_type/machine/termination) -> job id;
   add_incident(ticket_no, status, fields=None); set_incident_status(ticket_no, status);
+  set_incident_fields(ticket_no, **fields) (an analyst's edit, e.g. Medium="Phone");
   seed_samples(day=2024-09-21) -> Samples (kept as .samples); reset() (as constructed, samples re-seeded).
 
 OpCon (paths case-insensitive; `Authorization: Token <token>` on all but GET /api/version, else 401 with

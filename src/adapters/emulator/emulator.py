@@ -97,6 +97,9 @@ class Emulator:
     def set_incident_status(self, ticket_no: str | int, status: str) -> None:
         self.state.set_incident_status(ticket_no, status)
 
+    def set_incident_fields(self, ticket_no: str | int, **fields: Any) -> None:
+        self.state.set_incident_fields(ticket_no, **fields)
+
     def seed_samples(self, day: date = SAMPLE_DATE) -> Samples:
         """Loads the sample Daily (see `Samples`); also kept as `self.samples`."""
         self.samples = seed_samples(self.state, day)

@@ -58,7 +58,7 @@ def _agent_path(name: str) -> str:
 @dataclass
 class Incident:
     """A Summit incident: `fields` are the Ticket fields last sent; `information` is every Information text;
-    `solution` the last Solution text."""
+    `solution` the last Solution text; `updates` the Ticket object of each update taken, as received."""
 
     ticket_no: str
     ticket_id: int
@@ -70,6 +70,7 @@ class Incident:
     history: list[dict[str, Any]] = field(default_factory=list)
     reopened: bool = False
     solution: str = ""
+    updates: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def encrypted_id(self) -> str:

@@ -28,7 +28,7 @@ def _incident_json(incident: Incident) -> dict[str, Any]:
     return {"ticketNo": incident.ticket_no, "ticketId": incident.ticket_id, "status": incident.status,
             "fields": incident.fields, "information": incident.information, "customFields": incident.custom_fields,
             "attachments": attachments, "history": incident.history, "reopened": incident.reopened,
-            "solution": incident.solution}
+            "solution": incident.solution, "updates": incident.updates}
 
 
 def _job_action_json(request: JobActionRequest) -> dict[str, Any]:

@@ -98,6 +98,15 @@ class EmulatorState:
             incident.history.append({"column_name": "Status", "OldValue": incident.status, "new_Value": status})
             incident.status = status
 
+    def set_incident_fields(self, ticket_no: str | int, **fields: Any) -> None:
+        """An analyst edits Ticket fields in the Summit UI (`Medium="Phone"`); each change is in the history."""
+        with self.lock:
+            incident = self.incidents[str(ticket_no)]
+            for name, value in fields.items():
+                incident.history.append({"column_name": name, "OldValue": incident.fields.get(name),
+                                         "new_Value": value})
+                incident.fields[name] = value
+
     def set_job_status(self, job_id: str, status: str, reason: str | None = None) -> None:
         """What an operator (or SAM) does to the daily job; `status` is a description, e.g. "Finished OK"."""
         if status not in STATUSES:

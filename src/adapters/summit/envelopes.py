@@ -46,12 +46,17 @@ def create_envelope(incident: NewIncident, api_key: str, options: SummitOptions)
 def update_envelope(update: IncidentUpdate, api_key: str, options: SummitOptions) -> dict[str, Any]:
     """The `IM_LogOrUpdateIncident` body that adds `update.information` to a ticket and sets its status (none sent
     when it is empty: the ticket keeps its own), with the update's attributes as Ticket keys and its Solution
-    (reference §3.3). Attributes cannot override IsFromWebService, Ticket_No, Status or PageName."""
+    (reference §3.3). Attributes cannot override IsFromWebService, Ticket_No, Status or PageName.
+
+    The ticket's held fields (Sup_Function, Medium, Source, Caller_EmailID) are Ticket keys too, where the create
+    and the public update samples place them; an empty one is not sent, and an attribute of the same name wins
+    (B-4.5). None are there when the status could not be read: the update is sent without them."""
     fixed = {"IsFromWebService": True, "Ticket_No": update.ticket_number, "Status": update.status,
              "PageName": _PAGE_NAME}
     if not update.status:
         del fixed["Status"]
-    ticket = fixed | {name: value for name, value in update.attributes if name not in (*fixed, "Status")}
+    held = {name: value for name, value in update.held if value.strip() and name not in (*fixed, "Status")}
+    ticket = fixed | held | {name: value for name, value in update.attributes if name not in (*fixed, "Status")}
     return _log_or_update(ticket, update.information, [], api_key, options, update.solution)
 
 

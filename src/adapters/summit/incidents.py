@@ -13,10 +13,10 @@ from summit_connector.adapters.summit.envelopes import (
     update_envelope,
 )
 from summit_connector.adapters.summit.http import json_object, post, upload
-from summit_connector.adapters.summit.replies import logged_ticket_number, require_accepted, ticket_status
+from summit_connector.adapters.summit.replies import logged_ticket_number, require_accepted, ticket_reading
 from summit_connector.application.errors import SummitRejected
 from summit_connector.application.ports import Incidents
-from summit_connector.domain.incident import IncidentUpdate, NewIncident
+from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import JobLog
 from summit_connector.domain.template import SummitOptions
 
@@ -41,8 +41,9 @@ class SummitIncidents(Incidents):
         envelope = update_envelope(update, self._key, self._options)
         require_accepted(self._reply(self._connection.incident_path, envelope), _service(envelope), self._key)
 
-    def status_of(self, ticket_number: str) -> str | None:
-        """None when the number is not numeric or the answer holds no readable status (B-4.5).
+    def read(self, ticket_number: str) -> TicketReading | None:
+        """IM_GetIncidentDetailsAndChangeHistory: the status with the held fields; None when the number is not
+        numeric or the answer holds no readable status (B-4.5).
 
         Still raises SummitUnavailable (timeout, 429, 5xx) and SummitRejected (other non-2xx statuses).
         """
@@ -52,7 +53,7 @@ class SummitIncidents(Incidents):
         envelope = details_envelope(number, self._key, self._options)
         response = post(self._client, self._connection.incident_path, envelope, self._key)
         try:
-            return ticket_status(json_object(response, _service(envelope), self._key))
+            return ticket_reading(json_object(response, _service(envelope), self._key))
         except SummitRejected:
             return None
 

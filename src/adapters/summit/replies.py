@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 
 from summit_connector.adapters.redaction import quoted
 from summit_connector.application.errors import SummitRejected
+from summit_connector.domain.incident import HELD_FIELDS, TicketReading
 
 _FIRST_NUMBER = re.compile(r"\b\d+\b")
 _KEY_REFUSAL = re.compile(
@@ -33,7 +34,13 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, dict) else value
 
 
+def _held_text(value: Any) -> str:
+    """Only text is re-sent (IncidentDetail2.cs types these `string`): another JSON value reads as empty."""
+    return value.strip() if isinstance(value, str) else ""
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+HeldText = Annotated[str, BeforeValidator(_held_text)]
 
 
 class _Reply(BaseModel):
@@ -46,7 +53,20 @@ class _LoggedReply(_Reply):
 
 
 class _TicketDetail(BaseModel):
+    """One `TicketDetails` row; the held fields are keyed as in the public client's `IncidentDetail2.cs`, under
+    the names the Ticket of an update takes (summit-api.md §5)."""
+
     status: Text = Field("", alias="Status")
+    sup_function: HeldText = Field("", alias="Sup_Function")
+    medium: HeldText = Field("", alias="Medium")
+    source: HeldText = Field("", alias="Source")
+    caller_email_id: HeldText = Field("", alias="Caller_EmailID")
+
+    def held(self) -> tuple[tuple[str, str], ...]:
+        """The HELD_FIELDS Summit returned with a value (B-4.5); an empty one is not re-sent."""
+        values = {"Sup_Function": self.sup_function, "Medium": self.medium, "Source": self.source,
+                  "Caller_EmailID": self.caller_email_id}
+        return tuple((name, values[name]) for name in HELD_FIELDS if values.get(name))
 
 
 class _IncidentDetails(BaseModel):
@@ -95,8 +115,9 @@ def _said(reply: _Reply) -> str:
     return f"Errors: {reply.errors}; Message: {reply.message}" if reply.message else f"Errors: {reply.errors}"
 
 
-def ticket_status(reply: dict[str, Any]) -> str | None:
-    """`OutputObject.IncidentDetails.TicketDetails[0].Status`; None when Errors is set or the shape differs."""
+def ticket_reading(reply: dict[str, Any]) -> TicketReading | None:
+    """`OutputObject.IncidentDetails.TicketDetails[0]`: its `Status`, with its `Sup_Function`, `Medium`, `Source`
+    and `Caller_EmailID` (B-4.5); None when Errors is set, the shape differs or the status is empty."""
     try:
         parsed = _DetailsReply.model_validate(reply)
     except ValidationError:
@@ -104,7 +125,8 @@ def ticket_status(reply: dict[str, Any]) -> str | None:
     details = parsed.output_object.incident_details if parsed.output_object else None
     if parsed.errors or details is None or not details.ticket_details:
         return None
-    return details.ticket_details[0].status or None
+    row = details.ticket_details[0]
+    return TicketReading(row.status, row.held()) if row.status else None
 
 
 def key_refusal(reply: dict[str, Any], secret: str) -> str:

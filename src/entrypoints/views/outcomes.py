@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import TextIO
 
+from summit_connector.application.adopt import Adoption
 from summit_connector.application.delivery import Replay
 from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.decision import SENDING, Action
@@ -38,6 +39,17 @@ def describe(replay: Replay) -> str:
     if replay.outcome is not None:
         return f"{summary_line(replay.outcome)} ({entry})"
     return f"{PROGRAM}: {entry} for {replay.kept.event.job} is still kept: {replay.error}"
+
+
+def describe_adoption(adoption: Adoption) -> str:
+    """B-9.2: the line of `retry --uncertain --adopt`, like a replayed entry's."""
+    event, entry = adoption.kept.event, f"outbox entry {adoption.kept.id}"
+    if adoption.outcome is not None:
+        url = f": {adoption.outcome.view_url}" if adoption.outcome.view_url else ""
+        return (f"Incident {adoption.ticket_number} adopted for {event.job} ({event.schedule}, "
+                f"{event.schedule_date.isoformat()}){url} ({entry})")
+    return (f"{PROGRAM}: {entry} for {event.job} is kept as pending with incident {adoption.ticket_number}: "
+            f"{adoption.error}; `{PROGRAM} retry` completes it")
 
 
 def warner(stream: TextIO) -> Callable[[str], None]:

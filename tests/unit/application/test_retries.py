@@ -5,7 +5,7 @@ import pytest
 from summit_connector.adapters.memory import InMemoryIncidents
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 from summit_connector.application.retry import Retrier, RetryingIncidents, RetryPolicy
-from summit_connector.domain.incident import NewIncident
+from summit_connector.domain.incident import NewIncident, TicketReading
 
 
 
@@ -106,11 +106,11 @@ def test_other_calls_are_retried_even_when_summit_may_have_processed_them():
     class FlakyStatus(InMemoryIncidents):
         calls = 0
 
-        def status_of(self, ticket_number):
+        def read(self, ticket_number):
             self.calls += 1
             if self.calls == 1:
                 raise SummitUnavailable("read timeout", maybe_processed=True)
-            return "New"
+            return TicketReading("New")
 
     inner = FlakyStatus()
     incidents, slept = retrying(inner)

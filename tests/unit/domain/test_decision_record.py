@@ -15,6 +15,7 @@ from ..factories import (
     make_job,
     make_settings,
     make_template,
+    read_as,
     working_hours,
 )
 
@@ -24,7 +25,7 @@ IN_THE_WINDOW = "Last Incident Date : 2024-09-23"
 
 def planned(job=None, template=None, kept=KeptForJob(), now: datetime = NOW, ticket_status: str | None = None):
     event = make_event()
-    return plan_report(event, job if job is not None else make_job(event), ticket_status,
+    return plan_report(event, job if job is not None else make_job(event), read_as(ticket_status),
                        template or make_template(), make_settings(), now, kept)
 
 

@@ -8,7 +8,7 @@ from summit_connector.domain.grouping import GroupLookup, agent_down_key, decide
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.template import GroupBy, Grouping, SummitOptions
 
-from ..factories import NOW, make_event, make_job, make_settings, make_template
+from ..factories import NOW, make_event, make_job, make_settings, make_template, read_as
 
 BY_AGENT = Grouping((GroupBy.AGENT,), 15)
 BY_SCHEDULE = Grouping((GroupBy.SCHEDULE,), 15)
@@ -144,7 +144,7 @@ def test_a_joined_failure_is_an_update_naming_the_job_and_its_number_is_written_
 def test_a_job_that_holds_an_open_ticket_updates_it_and_never_reaches_the_group_b_13_1():
     event = make_event()
 
-    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), "In-Progress",
+    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), read_as("In-Progress"),
                            make_template(grouping=BY_AGENT), make_settings(), NOW,
                            groups=GroupLookup(incident=group_incident()))
 
@@ -154,7 +154,7 @@ def test_a_job_that_holds_an_open_ticket_updates_it_and_never_reaches_the_group_
 def test_a_job_whose_ticket_is_closed_joins_the_group_instead_of_creating_b_13_1():
     event = make_event()
 
-    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), "Closed",
+    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), read_as("Closed"),
                            make_template(grouping=BY_AGENT), make_settings(), NOW,
                            groups=GroupLookup(incident=group_incident()))
 

@@ -10,7 +10,7 @@ from summit_connector.domain.model import Trigger
 from summit_connector.domain.recovery import plan_recovery
 from summit_connector.domain.template import Attribute, Recovery, RecoveryAction
 
-from ..factories import NOW, make_event, make_job, make_template
+from ..factories import NOW, make_event, make_job, make_template, read_as
 
 TICKET = "4711"
 RESOLVE = Recovery(RecoveryAction.RESOLVE, via=("In-Progress",), solution="Rerun of @EV_Job succeeded",
@@ -21,7 +21,8 @@ def recover(status: str | None = "New", recovery: Recovery = Recovery(), opened:
             ticket: str = TICKET, trigger: Trigger = Trigger.FINISHED_OK, **template_fields: object):
     event = make_event(trigger=trigger, termination="0")
     job = make_job(event, incident_ticket_id=ticket)
-    return plan_recovery(event, job, status, make_template(recovery=recovery, **template_fields), NOW, opened)
+    return plan_recovery(event, job, read_as(status), make_template(recovery=recovery, **template_fields), NOW,
+                         opened)
 
 
 def test_a_job_without_a_ticket_needs_nothing():
@@ -124,7 +125,7 @@ def test_a_ticket_whose_status_cannot_be_read_is_only_annotated_and_its_status_l
 def test_the_incident_of_a_kept_failure_not_yet_in_opcon_is_the_one_recovered():
     event = make_event(trigger=Trigger.FIXED)
 
-    decision = plan_recovery(event, make_job(event), "New", make_template(recovery=RESOLVE), NOW, ("1001",),
+    decision = plan_recovery(event, make_job(event), read_as("New"), make_template(recovery=RESOLVE), NOW, ("1001",),
                              KeptForJob(known_ticket="1001"))
 
     assert (decision.action, decision.ticket, decision.source) == (Action.RESOLVED, "1001", TicketSource.KEPT)

@@ -82,6 +82,7 @@ def _update(ctx: Context, number: str, container: dict[str, Any]) -> Incident:
                                  "change_date": summit_time(ctx.clock())})
         incident.status = status
     _apply(incident, container)
+    incident.updates.append(dict(container["Ticket"]))
     return incident
 
 
