@@ -22,6 +22,8 @@ from pathlib import Path
 from summit_connector.adapters.emulator import Emulator, sample_config_files
 
 CLI = str(Path(sys.executable).with_name("summit-connector"))
+LIBRARIES = "import httpx, pydantic, dependency_injector.containers; from pydantic import BaseModel"
+"""What importing the design card's packages costs alone: the floor under (c)."""
 
 
 _LAUNCHER = """
@@ -115,6 +117,7 @@ def main() -> None:
     precompile()
     python_pass = median_of(args.runs, lambda n: [[sys.executable, "-c", "pass"]] * n)
     version = median_of(args.runs, lambda n: [[CLI, "--version"]] * n)
+    libraries = median_of(args.runs, lambda n: [[sys.executable, "-c", LIBRARIES]] * n)
     with tempfile.TemporaryDirectory() as folder, Emulator() as emulator:
         emulator.seed_samples()
         emulator.settings.jors_pending_polls = 0
@@ -131,6 +134,8 @@ def main() -> None:
     print(f"| (a) `python -c pass` | {python_pass[0]:.3f} s | {python_pass[1]:.1f} MiB | 1.0 |")
     print(f"| (b) `summit-connector --version` | {version[0]:.3f} s | {version[1]:.1f} MiB | "
           f"{version[0] / python_pass[0]:.1f}× |")
+    print(f"| (c0) importing httpx, pydantic, dependency-injector only | {libraries[0]:.3f} s | "
+          f"{libraries[1]:.1f} MiB | {libraries[0] / python_pass[0]:.1f}× |")
     print(f"| (c) full report (create, write-back, 1 log) | {report[0]:.3f} s | {report[1]:.1f} MiB | "
           f"{report[0] / python_pass[0]:.1f}× |")
     print(f"| (d) {args.burst} concurrent reports, distinct jobs | {burst_seconds:.1f} s total | "
