@@ -3,18 +3,23 @@
 import argparse
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summit_connector import __version__
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.model import REPORT_TRIGGERS, FailureEvent, Trigger
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
 DEFAULT_CONFIG = "Connector.config"
 
 
-def config_path(flag: str | None, environ: Mapping[str, str]) -> Path:
+def config_path(flag: str | None, environ: Mapping[str, str]) -> "Path":
     """`-c`, else `SUMMIT_CONNECTOR_CONFIG`, else `Connector.config` in the working directory (B-1.2)."""
+    from pathlib import Path  # not at import: `--help` and `--version` stay fast
+
     return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
 
 

@@ -6,8 +6,7 @@ import os
 from importlib import import_module
 import sys
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from summit_connector.application.errors import ConnectorError, described
 from summit_connector.entrypoints.arguments import (
@@ -18,6 +17,9 @@ from summit_connector.entrypoints.arguments import (
     with_default_command,
 )
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def main(
@@ -66,8 +68,8 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
     if args.command is None:
         raise ArgumentError("name a command, or give the report flags (see --help)")
     name = f"summit_connector.entrypoints.commands.{args.command.replace('-', '_')}"
-    config = config_path(args.config, environ)
-    if args.command not in GATED or not config.is_file():  # without a config, the run only reports that
+    config = config_path(args.config, environ) if args.command in GATED else None
+    if config is None or not config.is_file():  # without a config, the run only reports that
         return import_module(name).run(args, stdout, stderr, environ)
     with _gate(config).admitted(lambda warning: print(f"{PROGRAM}: warning: {warning}", file=stderr)):
         module = import_module(name)
@@ -76,7 +78,7 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
     return module.run(args, stdout, stderr, environ)
 
 
-def _gate(config: Path):
+def _gate(config: "Path"):
     """A burst drains in arrival order: the heavy imports wait for a slot (issue 12); the run itself does not."""
     from summit_connector.adapters.admission_gate import AdmissionGate
     from summit_connector.adapters.os_locks import LOCKS_FOLDER
