@@ -1,19 +1,12 @@
 """A server certificate that fails verification is a setting to fix, not a failure to retry (B-9.4): both adapters
 say so at once, naming what to change, and the report keeps the event (B-9). A real TLS handshake on loopback."""
 
-import datetime
-import ipaddress
 import ssl
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from opcon_samples import TOKEN, make_event, make_job, opcon_client
 from report_lab import RecordingSleep, kept_entry, report_lab
 from summit_samples import API_KEY, INCIDENT_PATH, make_connection, make_incident, make_incidents
@@ -25,24 +18,6 @@ from summit_connector.application.errors import OpConError, SummitRejected, Tran
 from summit_connector.application.ports import KeptState
 from summit_connector.domain.findings import Severity
 from summit_connector.domain.template import SummitOptions
-
-
-def self_signed(folder: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .sign(key, hashes.SHA256())
-    )
-    cert, key_file = folder / "server.pem", folder / "server.key"
-    cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return cert, key_file
 
 
 class _Answer(BaseHTTPRequestHandler):
@@ -57,7 +32,7 @@ class _Answer(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def untrusted_server(tmp_path_factory) -> Iterator[str]:
+def untrusted_server(tmp_path_factory, self_signed) -> Iterator[str]:
     """`https://127.0.0.1:port` with a self-signed certificate no client trusts by default."""
     cert, key = self_signed(tmp_path_factory.mktemp("tls"))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
