@@ -71,10 +71,10 @@ class Adopt:
             raise InvalidInput(f"--adopt: expected the number of the incident Summit created (digits, e.g. 10001), "
                                f"got {ticket!r}")
         chosen = self._chosen(kept_id)
-        report = self._reports(chosen.template)
-        with holding(self._locks, report.lock_keys(chosen.event)):
+        report, warnings = self._reports(chosen.template), []
+        with holding(self._locks, report.lock_keys(chosen.event), warnings):  # an unusable lock: a warning (B-9.3)
             current = adoptable(self._outbox.get(chosen.id), chosen.id)
-            return self._adopted(current, number, report)
+            return self._adopted(current, number, report, warnings)
 
     def _chosen(self, kept_id: int | None) -> KeptEvent:
         if kept_id is not None:
@@ -88,10 +88,9 @@ class Adopt:
                                "created the incident with --entry ID")
         return adoptable(uncertain[0], uncertain[0].id)
 
-    def _adopted(self, kept: KeptEvent, ticket: str, report: ReportFailure) -> Adoption:
+    def _adopted(self, kept: KeptEvent, ticket: str, report: ReportFailure, warnings: list[str]) -> Adoption:
         """Summit is asked first whether it has the incident: until it says so, nothing changes. Then the journal,
         so the job's next run knows the incident whatever happens to the write-back."""
-        warnings: list[str] = []
         try:
             decision = report.plan_adoption(kept.event, ticket, kept.kept_at)
         except (SummitUnavailable, SummitRejected) as error:

@@ -59,9 +59,9 @@ def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
         return None
 
 
-GATED = {"report": ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file"),
-         "recover": ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file")}
-"""The commands Notification Manager starts in bursts, and the heavy modules they load at the admission gate."""
+GATED = frozenset({"report", "recover"})
+"""The commands Notification Manager starts in bursts: they load their heavy modules at the admission gate."""
+HEAVY = ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file")
 
 
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
@@ -73,7 +73,7 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
         return import_module(name).run(args, stdout, stderr, environ)
     with _gate(config).admitted(lambda warning: print(f"{PROGRAM}: warning: {warning}", file=stderr)):
         module = import_module(name)
-        for heavy in GATED[args.command]:
+        for heavy in HEAVY:
             import_module(heavy)
     return module.run(args, stdout, stderr, environ)
 

@@ -355,3 +355,24 @@ def test_a_replayed_uncertain_entry_keeps_its_time_so_look_for_still_finds_its_i
     [what] = look_for(lab.outbox.pending(set(KeptState)), lab.journal, lambda name: lab.template).values()
 
     assert what.sent_at == NOW and lab.outbox.entries[kept_id].state is KeptState.UNCERTAIN
+
+
+def test_a_lock_that_cannot_be_created_does_not_stop_the_adoption_it_is_a_warning_b_9_3():
+    from contextlib import contextmanager
+
+    from summit_connector.application.errors import LockUnavailable
+
+    class UnusableLocks(InMemoryJobLocks):
+        @contextmanager
+        def hold(self, job_key):
+            raise LockUnavailable("lock file /install/summit-connector-locks/ab.lock could not be created")
+            yield  # pragma: no cover - never reached
+
+    lab = Lab()
+    kept_id, number = lab.uncertain_create()
+    lab.adopt = Adopt(lab.report_for, lab.outbox, UnusableLocks(), lab.journal)
+
+    adoption = lab.adopt(number, kept_id)
+
+    assert adoption.outcome is not None and lab.outbox.entries == {}
+    assert any(w.endswith("could not be created; this run went ahead without it") for w in adoption.warnings)
