@@ -19,8 +19,8 @@ from pathlib import Path
 from run import add_jobs, measure, precompile, report_command
 
 from summit_connector.adapters.emulator import Emulator, sample_config_files
-from summit_connector.adapters.sqlite_store import STORE_FILE, SqliteStore
-from summit_connector.adapters.stored_event import event_json
+from summit_connector.adapters.state.store import STORE_FILE, SqliteStore
+from summit_connector.adapters.state.stored_event import event_json
 from summit_connector.domain.model import FailureEvent
 
 START = datetime(2024, 9, 21, 3, 0)

@@ -80,8 +80,8 @@ def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> 
 
 def _gate(config: "Path"):
     """A burst drains in arrival order: the heavy imports wait for a slot (issue 12); the run itself does not."""
-    from summit_connector.adapters.admission_gate import AdmissionGate
-    from summit_connector.adapters.os_locks import LOCKS_FOLDER
+    from summit_connector.adapters.locks.admission_gate import AdmissionGate
+    from summit_connector.adapters.locks.os_locks import LOCKS_FOLDER
 
     return AdmissionGate(config.parent / LOCKS_FOLDER)
 

@@ -17,16 +17,16 @@ from dependency_injector import containers, providers
 
 from summit_connector.adapters.clock import FixedClock, clock_from_environment
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
-from summit_connector.adapters.file_locks import FileJobLocks
-from summit_connector.adapters.os_locks import LOCKS_FOLDER
-from summit_connector.adapters.http_logging import log_exchanges
+from summit_connector.adapters.locks.job_locks import FileJobLocks
+from summit_connector.adapters.locks.os_locks import LOCKS_FOLDER
+from summit_connector.adapters.transport.http_logging import log_exchanges
 from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobActions, OpConJobLogs, make_opcon_client
-from summit_connector.adapters.sqlite_history import SqliteHistory
-from summit_connector.adapters.sqlite_journal import SqliteJournal
-from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-from summit_connector.adapters.sqlite_silences import SqliteSilences
-from summit_connector.adapters.sqlite_store import STORE_FILE, SqliteStore
+from summit_connector.adapters.state.history import SqliteHistory
+from summit_connector.adapters.state.journal import SqliteJournal
+from summit_connector.adapters.state.outbox import SqliteOutbox
+from summit_connector.adapters.state.silences import SqliteSilences
+from summit_connector.adapters.state.store import STORE_FILE, SqliteStore
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 from summit_connector.application.adopt import Adopt
 from summit_connector.application.agents import AgentDown, AgentUp

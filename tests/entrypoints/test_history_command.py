@@ -4,8 +4,8 @@ import json
 from datetime import datetime, timedelta
 
 from cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template
-from summit_connector.adapters.sqlite_history import SqliteHistory
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.history import SqliteHistory
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import HistoryEvent
 
 NOW = datetime(2024, 9, 21, 3, 15)

@@ -15,12 +15,9 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_vali
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
 from summit_connector.adapters.config.problems import Location, closest, did_you_mean, ignored, invalid, validated
 from summit_connector.adapters.config.secrets import SecretField, open_secret
-from summit_connector.adapters.config.settings import (
-    DEFAULT_HISTORY_DAYS,
-    DEFAULT_HTTP_TIMEOUT,
-    ConnectorConfig,
-    OpConConnection,
-)
+from summit_connector.adapters.config.settings import DEFAULT_HISTORY_DAYS, ConnectorConfig
+from summit_connector.adapters.opcon.http import OpConConnection
+from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES, VENDOR_DEFAULT_ATTRIBUTES, Attribute
 

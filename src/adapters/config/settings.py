@@ -6,6 +6,9 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summit_connector.adapters.opcon.http import OpConConnection
+from summit_connector.adapters.summit.http import SummitConnection
+from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
 from summit_connector.domain.findings import Finding
 from summit_connector.domain.template import (
     DEFAULT_MAX_JOBLOG_BYTES,
@@ -15,19 +18,7 @@ from summit_connector.domain.template import (
     Template,
 )
 
-DEFAULT_HTTP_TIMEOUT = 30.0
 DEFAULT_HISTORY_DAYS = 90
-
-
-@dataclass(frozen=True)
-class OpConConnection:
-    """[OPCON API]: `base_url` is `https://host:port` (no `/api`)."""
-
-    base_url: str
-    token: str = field(repr=False)
-    verify_tls: bool = True
-    ca_bundle: Path | None = None
-    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -54,18 +45,6 @@ class ConnectorConfig:
 
     def report_policy(self) -> ReportPolicy:
         return ReportPolicy(self.defaults, self.daily_start_hour, self.max_joblog_bytes)
-
-
-@dataclass(frozen=True)
-class SummitConnection:
-    """Where and how to call Summit, from the template: `base_url` is `address.value` as a URL."""
-
-    base_url: str
-    api_key: str = field(repr=False)
-    incident_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall_JSON"
-    attachment_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/Summit_UploadAttachmentBase64Encoded"
-    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
-    proxy_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from summit_connector.adapters.config.problems import (
     validated,
 )
 from summit_connector.adapters.config.secrets import SecretField, open_secret
-from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate, SummitConnection
+from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,

@@ -11,20 +11,23 @@ import json
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
-from summit_connector.adapters.certificates import context_for, refused_certificate, why_refused
-from summit_connector.adapters.config.settings import OpConConnection
+from summit_connector.adapters.transport.certificates import context_for, refused_certificate, why_refused
 from summit_connector.adapters.long_strings import LongStrings, read_long_strings
 from summit_connector.adapters.opcon.wire import said
 from summit_connector.adapters.redaction import quoted, text_only
-from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.adapters.transport.retry_after import retry_after_seconds
+from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
 from summit_connector.application.errors import InvalidInput, OpConError, OpConUnavailable
 from summit_connector.domain.findings import Finding, Severity
+
 
 T = TypeVar("T")
 Params = dict[str, str]
@@ -33,6 +36,17 @@ TOKEN_SETTING = "[OPCON API] TOKEN"
 _TOKEN_REFUSED = 401
 _THROTTLED = 429
 _CERTIFICATE_HINT = "set [OPCON API] CA_BUNDLE to the CA that signed it (or VERIFY_TLS=False for a lab)"
+
+
+@dataclass(frozen=True)
+class OpConConnection:
+    """[OPCON API]: `base_url` is `https://host:port` (no `/api`)."""
+
+    base_url: str
+    token: str = field(repr=False)
+    verify_tls: bool = True
+    ca_bundle: Path | None = None
+    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
 
 
 def make_opcon_client(connection: OpConConnection) -> httpx.Client:

@@ -5,7 +5,7 @@ Both probes go through the transport every report uses and read its errors' fiel
 
 import httpx
 
-from summit_connector.adapters.certificates import untrusted_certificate
+from summit_connector.adapters.transport.certificates import untrusted_certificate
 from summit_connector.adapters.opcon.http import REFUSED_CREDENTIALS, OpConHttp
 from summit_connector.adapters.opcon.wire import Token, Version, leniently
 from summit_connector.application.errors import OpConError, OpConUnavailable

@@ -6,22 +6,36 @@ and never holds the API key (B-6.3). Its message is one line for people (B-9.4).
 """
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
-from summit_connector.adapters.certificates import context_for, refused_certificate, why_refused
-from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.transport.certificates import context_for, refused_certificate, why_refused
 from summit_connector.adapters.redaction import quoted
-from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.adapters.transport.retry_after import retry_after_seconds
 from summit_connector.adapters.summit.envelopes import Upload, serialise
+from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
+
 
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
 KEY_REFUSED = frozenset({401, 403})
 _THROTTLED = 429
 _REFUSED_UNPROCESSED = frozenset({429, 503})
 _CERTIFICATE_HINT = "check address.value in the template, and [PROXY SERVER] if a proxy inspects TLS"
+
+
+@dataclass(frozen=True)
+class SummitConnection:
+    """Where and how to call Summit, from the template: `base_url` is `address.value` as a URL."""
+
+    base_url: str
+    api_key: str = field(repr=False)
+    incident_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall_JSON"
+    attachment_path: str = "api_integration/REST/Summit_RESTWCF.svc/RESTService/Summit_UploadAttachmentBase64Encoded"
+    timeout_seconds: float = DEFAULT_HTTP_TIMEOUT
+    proxy_url: str | None = None
 
 
 def make_summit_client(connection: SummitConnection) -> httpx.Client:

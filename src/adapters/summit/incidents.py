@@ -4,7 +4,7 @@ from typing import Any
 
 import httpx
 
-from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.redaction import quoted
 from summit_connector.adapters.summit.envelopes import (
     attachment_upload,

@@ -7,7 +7,7 @@ transport every report uses; its errors are read by their fields, never their wo
 
 import httpx
 
-from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.summit.envelopes import GET_INCIDENT_DETAILS, details_envelope
 from summit_connector.adapters.summit.http import KEY_REFUSED, json_object, post
 from summit_connector.adapters.summit.replies import key_refusal

@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 
-from summit_connector.adapters.config.settings import OpConConnection
+from summit_connector.adapters.opcon.http import OpConConnection
 from summit_connector.adapters.opcon import make_opcon_client
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import respx
 
-from summit_connector.adapters.config.settings import SummitConnection
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 from summit_connector.domain.incident import NewIncident
 from summit_connector.domain.template import SummitOptions

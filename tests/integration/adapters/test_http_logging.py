@@ -7,7 +7,7 @@ import httpx
 import pytest
 import respx
 
-from summit_connector.adapters.http_logging import BODY_LIMIT, LOGGER, log_exchanges
+from summit_connector.adapters.transport.http_logging import BODY_LIMIT, LOGGER, log_exchanges
 
 TOKEN, API_KEY = "opcon-token-4711", "summit-key-0815"
 URL = "https://summit.example.com/svc"

@@ -6,9 +6,10 @@ import httpx
 import pytest
 import respx
 
-from summit_connector.adapters.config.settings import OpConConnection, SummitConnection
+from summit_connector.adapters.opcon.http import OpConConnection
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.opcon import OpConDailyJobs, make_opcon_client
-from summit_connector.adapters.retry_after import retry_after_seconds
+from summit_connector.adapters.transport.retry_after import retry_after_seconds
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 from summit_connector.application.errors import OpConUnavailable, SummitUnavailable
 from summit_connector.domain.incident import NewIncident

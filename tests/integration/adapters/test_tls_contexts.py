@@ -3,8 +3,9 @@ VERIFY_TLS still decide verification (B-2.3, B-9.4)."""
 
 import ssl
 
-from summit_connector.adapters.certificates import context_for, tls_context
-from summit_connector.adapters.config.settings import OpConConnection, SummitConnection
+from summit_connector.adapters.transport.certificates import context_for, tls_context
+from summit_connector.adapters.opcon.http import OpConConnection
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.opcon import make_opcon_client
 from summit_connector.adapters.summit import make_summit_client
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from summit_connector.adapters.config.connector_file import load_connector_config
-from summit_connector.adapters.config.settings import ConnectorConfig, SummitConnection
+from summit_connector.adapters.config.settings import ConnectorConfig
+from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.findings import Severity

@@ -7,7 +7,7 @@ import sys
 import threading
 import time
 
-from summit_connector.adapters.admission_gate import AdmissionGate, slots_for_this_machine
+from summit_connector.adapters.locks.admission_gate import AdmissionGate, slots_for_this_machine
 
 
 def test_one_slot_per_core_by_default(tmp_path):
@@ -39,7 +39,7 @@ def test_a_slot_held_by_another_process_makes_the_run_wait_until_it_is_freed(tmp
     holder = subprocess.Popen([sys.executable, "-c", f"""
 import sys, time
 from pathlib import Path
-from summit_connector.adapters.admission_gate import AdmissionGate
+from summit_connector.adapters.locks.admission_gate import AdmissionGate
 with AdmissionGate(Path({str(tmp_path)!r}), slots=1).admitted(print):
     print("inside", flush=True)
     time.sleep(0.5)

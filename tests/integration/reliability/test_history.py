@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from summit_connector.adapters.memory import InMemoryHistory
-from summit_connector.adapters.sqlite_history import SqliteHistory
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.history import SqliteHistory
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import HistoryEvent
 
 NOW = datetime(2024, 9, 21, 3, 15)

@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pytest
 
 from summit_connector.adapters.memory import InMemoryJournal
-from summit_connector.adapters.sqlite_journal import SqliteJournal
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.journal import SqliteJournal
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.domain.model import FailureEvent, Trigger
 
 EVENT = FailureEvent("AGENT", "PAYROLL", "JOB001", "1", date(2024, 9, 21), 16, 1, Trigger.LATE_TO_FINISH)

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from summit_connector.adapters.memory import InMemoryJournal
-from summit_connector.adapters.sqlite_journal import SqliteJournal
-from summit_connector.adapters.sqlite_schema import MIGRATIONS, immediate
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.journal import SqliteJournal
+from summit_connector.adapters.state.schema import MIGRATIONS, immediate
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.domain.model import FailureEvent
 
 FIRST = FailureEvent("AGENT", "PAYROLL", "JOB001", "1", date(2024, 9, 21), 16, 1)

@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from summit_connector.adapters.file_locks import FileJobLocks
-from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.locks.job_locks import FileJobLocks
+from summit_connector.adapters.state.outbox import SqliteOutbox
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.errors import LockTimeout, OutboxUnavailable
 from summit_connector.application.ports import KeptFailure, KeptState
 from summit_connector.domain.model import FailureEvent

@@ -3,9 +3,9 @@
 import sqlite3
 from datetime import datetime, timedelta
 
-from summit_connector.adapters.sqlite_schema import MIGRATIONS
-from summit_connector.adapters.sqlite_silences import SqliteSilences
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.schema import MIGRATIONS
+from summit_connector.adapters.state.silences import SqliteSilences
+from summit_connector.adapters.state.store import SqliteStore
 
 NOW = datetime(2024, 9, 21, 3, 0)
 STORE = "summit-connector.sqlite3"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summit_connector.adapters.sqlite_outbox import SqliteOutbox
-from summit_connector.adapters.sqlite_schema import MIGRATIONS
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.outbox import SqliteOutbox
+from summit_connector.adapters.state.schema import MIGRATIONS
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.errors import OutboxUnavailable
 from summit_connector.application.ports import KeptFailure, KeptState
 from summit_connector.domain.model import FailureEvent, Trigger

@@ -5,7 +5,7 @@ Times are stored fixed-width, so text order is time order; `expire` moves `ends`
 
 from datetime import datetime
 
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import Silences
 from summit_connector.domain.silences import Silence
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from summit_connector.adapters.sqlite_legacy import import_legacy_outbox
-from summit_connector.adapters.sqlite_schema import MIGRATIONS, immediate, migrate, schema_version
+from summit_connector.adapters.state.legacy import import_legacy_outbox
+from summit_connector.adapters.state.schema import MIGRATIONS, immediate, migrate, schema_version
 from summit_connector.application.errors import OutboxUnavailable
 
 STORE_FILE = "summit-connector.sqlite3"

@@ -1,4 +1,4 @@
-"""Per-job locks as locked files (adapters/os_locks.py makes them portable to Windows and POSIX)."""
+"""Per-job locks as locked files (adapters/locks/os_locks.py makes them portable to Windows and POSIX)."""
 
 import hashlib
 import os
@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from summit_connector.adapters.os_locks import open_lock_file, try_lock, unlock
+from summit_connector.adapters.locks.os_locks import open_lock_file, try_lock, unlock
 from summit_connector.application.errors import LockTimeout, LockUnavailable
 from summit_connector.application.ports import JobLocks
 

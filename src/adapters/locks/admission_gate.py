@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from summit_connector.adapters.os_locks import lock, open_lock_file, try_lock, unlock
+from summit_connector.adapters.locks.os_locks import lock, open_lock_file, try_lock, unlock
 
 QUEUE_FILE = "gate-queue.lock"
 PATIENCE_SECONDS = 120.0

@@ -3,8 +3,8 @@
 from collections.abc import Collection
 from datetime import datetime
 
-from summit_connector.adapters.sqlite_store import SqliteStore
-from summit_connector.adapters.stored_event import event_from_json, event_json
+from summit_connector.adapters.state.store import SqliteStore
+from summit_connector.adapters.state.stored_event import event_from_json, event_json
 from summit_connector.application.ports import KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.domain.model import FailureEvent
 

@@ -6,7 +6,7 @@ replayed clock never makes events vanish; with the index on time that costs next
 
 from datetime import datetime, timedelta
 
-from summit_connector.adapters.sqlite_store import SqliteStore
+from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import History, HistoryEvent
 
 _COLUMNS = "at, command, trigger, job, schedule, schedule_date, action, ticket, exit_code, reason"

@@ -9,8 +9,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from summit_connector.adapters.sqlite_schema import immediate
-from summit_connector.adapters.stored_event import event_from_json
+from summit_connector.adapters.state.schema import immediate
+from summit_connector.adapters.state.stored_event import event_from_json
 from summit_connector.application.errors import OutboxUnavailable
 
 IMPORT_NAME = "legacy-outbox"
