@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_layers import PACKAGE, SRC, imported_modules
+from tests.test_layers import PACKAGE, SRC, imported_modules
 
 DECIDING = {  # the domain's decisions: only the application calls them, entrypoints print their records
     "plan_report", "plan_completion", "plan_adoption", "route_by_tags", "find_exit_tag", "resolve_attributes",
@@ -105,23 +105,25 @@ def test_the_circle_check_counts_type_checking_imports():
         f"{PACKAGE}.a": (PACKAGE, "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import b\n"),
         f"{PACKAGE}.b": (PACKAGE, "from summit_connector import a\n"),
     }
+    found = circles(import_graph(sources))
 
-    assert circles(import_graph(sources)) != []
+    assert [f"{PACKAGE}.a", f"{PACKAGE}.b", f"{PACKAGE}.a"] in found, f"expected the circle a -> b -> a, got {found}"
 
 
 def test_nothing_under_entrypoints_calls_a_domain_decision():
     assert list(deciding_calls(module_sources(), f"{PACKAGE}.entrypoints")) == []
 
 
-@pytest.mark.parametrize("source", [
-    "from summit_connector.domain.tags import route_by_tags\n",
-    "from summit_connector.domain import tags\nrouting = tags.route_by_tags((), rules, ())\n",
-    "def f(template, now):\n    return template.working_hours.contains(now)\n",
+@pytest.mark.parametrize(("source", "decision"), [
+    ("from summit_connector.domain.tags import route_by_tags\n", "route_by_tags"),
+    ("from summit_connector.domain import tags\nrouting = tags.route_by_tags((), rules, ())\n", "route_by_tags"),
+    ("def f(template, now):\n    return template.working_hours.contains(now)\n", "contains"),
 ])
-def test_the_decision_check_catches_an_entrypoint_that_decides(source):
+def test_the_decision_check_catches_an_entrypoint_that_decides(source, decision):
     sources = {f"{PACKAGE}.entrypoints.views.x": (f"{PACKAGE}.entrypoints.views", source)}
+    found = list(deciding_calls(sources, f"{PACKAGE}.entrypoints"))
 
-    assert list(deciding_calls(sources, f"{PACKAGE}.entrypoints")) != []
+    assert f"{PACKAGE}.entrypoints.views.x uses {decision}" in found, f"expected the use of {decision}, got {found}"
 
 
 def test_views_import_records_only():
@@ -131,8 +133,10 @@ def test_views_import_records_only():
 def test_the_view_check_catches_a_view_importing_a_command():
     sources = {f"{PACKAGE}.entrypoints.views.x": (f"{PACKAGE}.entrypoints.views",
                                                   "from ..commands.explain import Explanation\n")}
+    found = list(view_imports(sources))
 
-    assert list(view_imports(sources)) != []
+    assert any(v.startswith(f"{PACKAGE}.entrypoints.views.x imports {PACKAGE}.entrypoints.commands.explain")
+               for v in found), f"expected the view's import of the explain command, got {found}"
 
 
 def test_the_circle_check_catches_a_circle_through_a_package():
@@ -141,5 +145,7 @@ def test_the_circle_check_catches_a_circle_through_a_package():
         f"{PACKAGE}.emulator.core": (f"{PACKAGE}.emulator", "from . import control\n"),
         f"{PACKAGE}.emulator.control": (f"{PACKAGE}.emulator", "from summit_connector.emulator import Emulator\n"),
     }
+    found = circles(import_graph(sources))
 
-    assert circles(import_graph(sources)) != []
+    expected = [f"{PACKAGE}.emulator", f"{PACKAGE}.emulator.core", f"{PACKAGE}.emulator.control", f"{PACKAGE}.emulator"]
+    assert expected in found, f"expected the circle through the package emulator -> core -> control, got {found}"

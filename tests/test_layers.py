@@ -76,25 +76,34 @@ def test_the_check_accepts_the_standard_library_and_the_domain_itself():
 
 
 def test_the_check_catches_a_third_party_import_in_the_domain():
-    assert layer_violations("from pydantic import BaseModel\n", DOMAIN) != []
+    found = layer_violations("from pydantic import BaseModel\n", DOMAIN)
+
+    assert any(v.startswith("pydantic.BaseModel:") and "standard library and itself only" in v for v in found), \
+        f"expected pydantic named as not the standard library in the domain, got {found}"
 
 
 def test_the_check_catches_the_domain_importing_the_application():
-    assert layer_violations("from summit_connector.application.errors import InvalidInput\n", DOMAIN) != []
+    found = layer_violations("from summit_connector.application.errors import InvalidInput\n", DOMAIN)
+
+    assert any(v.startswith(f"{APPLICATION}.errors.InvalidInput:") and "standard library and itself only" in v
+               for v in found), f"expected the domain's import of the application named, got {found}"
 
 
-@pytest.mark.parametrize("source", [
-    "import httpx\n",
-    "from rich.console import Console\n",
-    "from dotenv import load_dotenv\n",
-    "from dependency_injector import containers\n",
-    "from summit_connector.adapters.memory import FixedClock\n",
-    "from summit_connector import entrypoints\n",
-    "from ..adapters import memory\n",
-    "def run():\n    import httpx\n",
+@pytest.mark.parametrize(("source", "offender"), [
+    ("import httpx\n", "httpx"),
+    ("from rich.console import Console\n", "rich.console.Console"),
+    ("from dotenv import load_dotenv\n", "dotenv.load_dotenv"),
+    ("from dependency_injector import containers\n", "dependency_injector.containers"),
+    ("from summit_connector.adapters.memory import FixedClock\n", "summit_connector.adapters.memory.FixedClock"),
+    ("from summit_connector import entrypoints\n", "summit_connector.entrypoints"),
+    ("from ..adapters import memory\n", "summit_connector.adapters.memory"),
+    ("def run():\n    import httpx\n", "httpx"),
 ])
-def test_the_check_catches_a_framework_or_outer_layer_in_the_application(source):
-    assert layer_violations(source, APPLICATION) != []
+def test_the_check_catches_a_framework_or_outer_layer_in_the_application(source, offender):
+    found = layer_violations(source, APPLICATION)
+
+    assert any(v.startswith(f"{offender}:") and "no framework and no outer layer" in v for v in found), \
+        f"expected {offender} named as a framework or outer layer in the application, got {found}"
 
 
 def test_the_check_lets_the_application_use_the_domain():

@@ -34,20 +34,26 @@ def event_log(log_dir: Path, debug: bool, warn: Warn) -> Iterator[None]:
         handler.close()
 
 
-def log_outcome(outcome: ReportOutcome, exit_code: int) -> None:
+def log_outcome(outcome: ReportOutcome, exit_code: int, command: str = "report", about: str = "") -> None:
+    """`about` names what the run was about (an agent); by default the outcome's job and schedule."""
     done = " ".join(part for part in (outcome.action.value, outcome.ticket_number) if part)
     details = [done if outcome.ticket_number else f"{done}: {outcome.reason}"]
     details += [f"warning: {warning}" for warning in outcome.warnings]
-    _record(logging.INFO, outcome.event, "; ".join(details), exit_code)
+    _record(logging.INFO, command, about or job_named(outcome.event), "; ".join(details), exit_code)
 
 
-def log_failure(event: FailureEvent, message: str, exit_code: int) -> None:
-    _record(logging.ERROR, event, message, exit_code)
+def log_failure(event: FailureEvent | None, message: str, exit_code: int, command: str = "report", about: str = ""
+                ) -> None:
+    """`about` names what the run was about when it was no job's failure (an agent)."""
+    _record(logging.ERROR, command, about or job_named(event), message, exit_code)
 
 
-def _record(level: int, event: FailureEvent, result: str, exit_code: int) -> None:
-    logger = logging.getLogger(LOGGER)
-    logger.log(level, "report %s (%s): %s; exit %d", event.job_key, event.schedule, result, exit_code)
+def job_named(event: FailureEvent | None) -> str:
+    return f"{event.job_key} ({event.schedule})" if event is not None else ""
+
+
+def _record(level: int, command: str, about: str, result: str, exit_code: int) -> None:
+    logging.getLogger(LOGGER).log(level, "%s %s: %s; exit %d", command, about, result, exit_code)
 
 
 def _file_handler(log_dir: Path, warn: Warn) -> logging.Handler:

@@ -1,7 +1,10 @@
 """The application layer other OpCon tooling embeds: the report use case, its ports and its errors.
 
     from summit_connector.application import ReportFailure
-    outcome = ReportFailure(daily_jobs, incidents, job_logs, clock, template, policy)(event)
+    journal = InMemoryJournal()  # summit_connector.adapters.memory: every state port in memory
+    report = ReportFailure(daily_jobs, incidents, job_logs, clock, template, policy, intents=journal,
+                           job_incidents=journal, groups=journal, silences=InMemorySilences())
+    outcome = report(event)
 
 Names are loaded on first use, so importing one error does not load the whole flow (a fast `--help`).
 """
@@ -11,7 +14,8 @@ from importlib import import_module
 _HOMES = {
     "errors": ("ConnectorError", "DeliveryFailed", "InvalidInput", "OpConError", "OpConUnavailable",
                "SummitRejected", "SummitUnavailable"),
-    "ports": ("Clock", "DailyJobs", "Incidents", "JobLogs", "JobLocks", "Outbox"),
+    "ports": ("Clock", "CreateIntents", "DailyJobs", "GroupIncidents", "Incidents", "JobIncidents", "JobLocks",
+              "JobLogs", "Outbox", "Silences", "SyncTracking"),
     "report": ("Action", "ReportFailure", "ReportOutcome"),
     "delivery": ("Delivery", "KeptForRetry"),
 }

@@ -9,6 +9,7 @@ entry, what to look for in Summit first: when the create was sent, for which job
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from summit_connector.application.errors import (
     ConnectorError,
@@ -20,8 +21,9 @@ from summit_connector.application.errors import (
 )
 from summit_connector.application.groups import holding
 from summit_connector.application.ports import (
+    CreateIntents,
+    JobIncidents,
     JobLocks,
-    Journal,
     JournalEntry,
     KeptEvent,
     KeptFailure,
@@ -37,6 +39,25 @@ from summit_connector.domain.tickets import summit_ticket_number
 
 class NotAdopted(ConnectorError):
     """Summit could not be asked whether it has the incident; nothing was changed (exit 3)."""
+
+
+class AdoptSubject(StrEnum):
+    TICKET = "ticket"
+    """The incident number, or which uncertain entry it is for when none was named."""
+    ENTRY = "entry"
+    """The outbox entry named."""
+
+
+class NotAdoptable(InvalidInput):
+    """Refused with nothing changed: `subject` says what was wrong (the number, or the entry `kept_id`);
+    `entry_needed`: several uncertain entries are kept, so the entry must be named."""
+
+    def __init__(self, problem: str, subject: AdoptSubject, kept_id: int | None = None,
+                 entry_needed: bool = False) -> None:
+        super().__init__(problem)
+        self.subject = subject
+        self.kept_id = kept_id
+        self.entry_needed = entry_needed
 
 
 @dataclass(frozen=True)
@@ -56,11 +77,12 @@ class Adopt:
     """`reports(template_name)` builds the report use case of the template the entry names, as for `Delivery`."""
 
     def __init__(self, reports: Callable[[str], ReportFailure], outbox: Outbox, locks: JobLocks,
-                 journal: Journal | None = None) -> None:
+                 intents: CreateIntents, job_incidents: JobIncidents) -> None:
         self._reports = reports
         self._outbox = outbox
         self._locks = locks
-        self._journal = journal
+        self._intents = intents
+        self._job_incidents = job_incidents
 
     def __call__(self, ticket: str, kept_id: int | None = None) -> Adoption:
         """Adopts `ticket` as the incident the uncertain entry `kept_id` created; `kept_id` may be None only while
@@ -68,8 +90,8 @@ class Adopt:
         Summit number, an entry that does not exist or is not an uncertain create, or an ambiguous choice."""
         number = summit_ticket_number(ticket)
         if not number:
-            raise InvalidInput(f"--adopt: expected the number of the incident Summit created (digits, e.g. 10001), "
-                               f"got {ticket!r}")
+            raise NotAdoptable(f"expected the number of the incident Summit created (digits, e.g. 10001), got "
+                               f"{ticket!r}", AdoptSubject.TICKET)
         chosen = self._chosen(kept_id)
         report, warnings = self._reports(chosen.template), []
         with holding(self._locks, report.lock_keys(chosen.event), warnings):  # an unusable lock: a warning (B-9.3)
@@ -81,11 +103,11 @@ class Adopt:
             return adoptable(self._outbox.get(kept_id), kept_id)
         uncertain = self._outbox.pending((KeptState.UNCERTAIN,))
         if not uncertain:
-            raise InvalidInput("--adopt: no uncertain entry is kept (see `summit-connector outbox`)")
+            raise NotAdoptable("no uncertain entry is kept (see `summit-connector outbox`)", AdoptSubject.TICKET)
         if len(uncertain) > 1:
             ids = ", ".join(str(kept.id) for kept in uncertain)
-            raise InvalidInput(f"--adopt: {len(uncertain)} uncertain entries are kept ({ids}): name the one that "
-                               "created the incident with --entry ID")
+            raise NotAdoptable(f"{len(uncertain)} uncertain entries are kept ({ids}): name the one that created the "
+                               "incident", AdoptSubject.TICKET, entry_needed=True)
         return adoptable(uncertain[0], uncertain[0].id)
 
     def _adopted(self, kept: KeptEvent, ticket: str, report: ReportFailure, warnings: list[str]) -> Adoption:
@@ -118,17 +140,15 @@ class Adopt:
         longer hold it back, as after `retry --uncertain`. Without an intent (the journal could not be written
         then), the incident is journaled as one this connector created. A journal that cannot be used is a
         warning (B-9.3)."""
-        if self._journal is None:
-            return
         job_key = kept.event.job_key
         try:
-            entries = self._journal.for_job(job_key)
+            entries = self._job_incidents.for_job(job_key)
             if not any(entry.ticket == ticket for entry in entries):
                 intent = sent_by(kept, [entry for entry in entries if entry.is_intent])
-                intent_id = intent.id if intent is not None else self._journal.intend(kept.event, kept.template,
+                intent_id = intent.id if intent is not None else self._intents.intend(kept.event, kept.template,
                                                                                       kept.kept_at, "")
-                self._journal.created(intent_id, ticket)
-            self._journal.abandon_intents(job_key)
+                self._intents.created(intent_id, ticket)
+            self._intents.abandon_intents(job_key)
         except ConnectorError as error:
             warnings.append(f"the state store did not record incident {ticket} for {kept.event.job}: {error}")
 
@@ -136,13 +156,13 @@ class Adopt:
 def adoptable(kept: KeptEvent | None, kept_id: int) -> KeptEvent:
     """The entry, when it is an uncertain create; else InvalidInput saying why not."""
     if kept is None:
-        raise InvalidInput(f"--entry {kept_id}: no such outbox entry (see `summit-connector outbox`)")
+        raise NotAdoptable("no such outbox entry (see `summit-connector outbox`)", AdoptSubject.ENTRY, kept_id)
     if kept.state is not KeptState.UNCERTAIN:
-        raise InvalidInput(f"--entry {kept_id}: outbox entry {kept_id} is {kept.state.value}, not uncertain: only "
-                           "an uncertain create can adopt an incident")
+        raise NotAdoptable(f"outbox entry {kept_id} is {kept.state.value}, not uncertain: only an uncertain create "
+                           "can adopt an incident", AdoptSubject.ENTRY, kept_id)
     if kept.event.trigger.is_recovery:
-        raise InvalidInput(f"--entry {kept_id}: outbox entry {kept_id} is a recovery ({kept.event.trigger.value}), "
-                           "not a create: `summit-connector retry --uncertain` replays it")
+        raise NotAdoptable(f"outbox entry {kept_id} is a recovery ({kept.event.trigger.value}), not a create: "
+                           "`summit-connector retry --uncertain` replays it", AdoptSubject.ENTRY, kept_id)
     return kept
 
 
@@ -167,7 +187,7 @@ class LookFor:
     unknown_because: str = ""
 
 
-def look_for(entries: Sequence[KeptEvent], journal: Journal | None,
+def look_for(entries: Sequence[KeptEvent], job_incidents: JobIncidents,
              templates: Callable[[str], Template]) -> dict[int, LookFor]:
     """By entry id, for each uncertain create. The journal's unanswered intent tells when the create was sent and
     for which failure (a later failure of the job may be the entry); the description is rendered offline from the
@@ -177,7 +197,7 @@ def look_for(entries: Sequence[KeptEvent], journal: Journal | None,
     for kept in entries:
         if kept.state is not KeptState.UNCERTAIN or kept.event.trigger.is_recovery:
             continue
-        intent = sent_by(kept, _intents(journal, kept.event.job_key))
+        intent = sent_by(kept, _intents(job_incidents, kept.event.job_key))
         sent_at, event, name = (intent.created_at, intent.event, intent.template) if intent else \
             (kept.kept_at, kept.event, kept.template)
         if name not in loaded:
@@ -198,10 +218,8 @@ def _template(templates: Callable[[str], Template], name: str) -> Template | str
         return f"the template could not be read: {described(error)}"
 
 
-def _intents(journal: Journal | None, job_key: str) -> list[JournalEntry]:
-    if journal is None:
-        return []
+def _intents(job_incidents: JobIncidents, job_key: str) -> list[JournalEntry]:
     try:
-        return [entry for entry in journal.for_job(job_key) if entry.is_intent]
+        return [entry for entry in job_incidents.for_job(job_key) if entry.is_intent]
     except ConnectorError:
         return []

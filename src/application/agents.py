@@ -9,7 +9,7 @@ from datetime import datetime
 
 from summit_connector.application.errors import ConnectorError, DeliveryFailed, SummitRejected, SummitUnavailable
 from summit_connector.application.groups import group_lock, held_incident
-from summit_connector.application.ports import Clock, Incidents, JobLocks, Journal
+from summit_connector.application.ports import Clock, GroupIncidents, Incidents, JobLocks, SyncTracking
 from summit_connector.application.report import ReportFailure, ReportOutcome
 from summit_connector.domain.agent_outage import plan_agent_down, plan_agent_up
 from summit_connector.domain.decision import Action, ReportDecision
@@ -23,11 +23,12 @@ class AgentDown:
     """`report` applies the decision as it applies a failure's: the intent is journaled before the create, the
     number (with the agent's key) right after."""
 
-    def __init__(self, report: ReportFailure, incidents: Incidents, journal: Journal, locks: JobLocks, clock: Clock,
-                 template: Template, policy: ReportPolicy) -> None:
+    def __init__(self, report: ReportFailure, incidents: Incidents, groups: GroupIncidents, tracking: SyncTracking,
+                 locks: JobLocks, clock: Clock, template: Template, policy: ReportPolicy) -> None:
         self._report = report
         self._incidents = incidents
-        self._journal = journal
+        self._groups = groups
+        self._tracking = tracking
         self._locks = locks
         self._clock = clock
         self._template = template
@@ -43,14 +44,14 @@ class AgentDown:
 
     def plan(self, agent: str, now: datetime | None = None) -> ReportDecision:
         now = now or self._clock.now()
-        held = held_incident(self._journal, self._incidents, agent_down_key(agent), None)
+        held = held_incident(self._groups, self._incidents, agent_down_key(agent), None)
         return plan_agent_down(agent, held, self._template, self._policy, now)
 
     def _untracked(self, outcome: ReportOutcome) -> ReportOutcome:
         """The agent's own entry names no daily job, so `sync` has nothing to do for it; the jobs that join the
         incident are journaled (and followed) each on its own."""
         try:
-            self._journal.stop_tracking(outcome.ticket_number)
+            self._tracking.stop_tracking(outcome.ticket_number)
         except ConnectorError as error:
             return _warned(outcome, f"the state store did not record this run: {error}")
         return outcome
@@ -59,10 +60,11 @@ class AgentDown:
 class AgentUp:
     """Sends the recovery's steps, then ends the agent's group: its failures report their own incidents again."""
 
-    def __init__(self, incidents: Incidents, journal: Journal, locks: JobLocks, clock: Clock,
-                 template: Template) -> None:
+    def __init__(self, incidents: Incidents, groups: GroupIncidents, tracking: SyncTracking, locks: JobLocks,
+                 clock: Clock, template: Template) -> None:
         self._incidents = incidents
-        self._journal = journal
+        self._groups = groups
+        self._tracking = tracking
         self._locks = locks
         self._clock = clock
         self._template = template
@@ -79,7 +81,7 @@ class AgentUp:
 
     def plan(self, agent: str, now: datetime | None = None) -> RecoveryDecision:
         now = now or self._clock.now()
-        held = held_incident(self._journal, self._incidents, agent_down_key(agent), None)
+        held = held_incident(self._groups, self._incidents, agent_down_key(agent), None)
         return plan_agent_up(agent, held, self._template, now)
 
     def _send(self, decision: RecoveryDecision, step: IncidentUpdate) -> None:
@@ -94,9 +96,9 @@ class AgentUp:
         if not decision.ticket:
             return ()
         try:
-            self._journal.end_group(agent_down_key(agent))
+            self._groups.end_group(agent_down_key(agent))
             if decision.action is Action.RESOLVED:
-                self._journal.acted_on(decision.ticket, decision.steps[-1].status)
+                self._tracking.acted_on(decision.ticket, decision.steps[-1].status)
         except ConnectorError as error:
             return (f"the state store did not record the end of agent {agent}'s incident: {error}",)
         return ()

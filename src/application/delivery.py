@@ -20,8 +20,8 @@ from summit_connector.application.groups import holding
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.ports import (
     Clock,
+    CreateIntents,
     JobLocks,
-    Journal,
     KeptEvent,
     KeptFailure,
     KeptState,
@@ -62,17 +62,18 @@ class Replay:
 
 class Delivery:
     """`reports(template_name)` builds the report use case for a template (kept events name their own);
-    `recoveries(template_name)` the recover use case, for events with a recovery trigger (B-11.2)."""
+    `recoveries(template_name)` the recover use case, for events with a recovery trigger (B-11.2). `traces` read
+    what the outbox and the journal hold for a job; `intents` are let go when an uncertain create is replayed."""
 
-    def __init__(self, reports: Callable[[str], ReportFailure], outbox: Outbox, locks: JobLocks, clock: Clock,
-                 journal: Journal | None = None, recoveries: Callable[[str], RecoverJob] | None = None) -> None:
+    def __init__(self, reports: Callable[[str], ReportFailure], recoveries: Callable[[str], RecoverJob],
+                 outbox: Outbox, locks: JobLocks, clock: Clock, traces: KeptTraces, intents: CreateIntents) -> None:
         self._reports = reports
         self._recoveries = recoveries
         self._outbox = outbox
         self._locks = locks
         self._clock = clock
-        self._journal = journal
-        self._traces = KeptTraces(outbox, journal)
+        self._traces = traces
+        self._intents = intents
 
     def report(self, event: FailureEvent, template: str) -> ReportOutcome:
         """Raises KeptForRetry when the event could not be delivered but is safely kept, NotKept when it could
@@ -171,8 +172,8 @@ class Delivery:
         report = reports(kept.template)
         if kept.ticket_number:
             return report.apply(report.plan_completion(kept.event, kept.ticket_number, kept.kept_at))
-        if kept.state is KeptState.UNCERTAIN and self._journal is not None:
-            self._journal.abandon_intents(kept.event.job_key)
+        if kept.state is KeptState.UNCERTAIN:
+            self._intents.abandon_intents(kept.event.job_key)
         for_job = self._kept_for_job(kept.event, exclude=kept.id)
         if kept.state is KeptState.UNCERTAIN:
             for_job = replace(for_job, may_create=True)

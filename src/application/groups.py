@@ -5,36 +5,37 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 
-from summit_connector.application.errors import ConnectorError, LockUnavailable, SummitRejected, SummitUnavailable
-from summit_connector.application.ports import Incidents, JobLocks, Journal
+from summit_connector.application.errors import ConnectorError, LockUnavailable
+from summit_connector.application.ports import GroupIncidents, Incidents, JobLocks
+from summit_connector.application.reads import read_ticket
 from summit_connector.domain.decision import GroupIncident
 from summit_connector.domain.grouping import GroupLookup, agent_down_key, group_key, window_start
-from summit_connector.domain.incident import TicketReading, held_to_resend
+from summit_connector.domain.incident import held_to_resend
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.template import Grouping
 
 GROUP_LOCK = "group|"
 
 
-def look_up_groups(journal: Journal | None, incidents: Incidents, event: FailureEvent, grouping: Grouping,
+def look_up_groups(groups: GroupIncidents, incidents: Incidents, event: FailureEvent, grouping: Grouping,
                    now: datetime) -> GroupLookup:
     """The incident of the event's agent while it is down, and the newest of its group inside the window."""
-    return GroupLookup(held_incident(journal, incidents, agent_down_key(event.agent), None),
-                       held_incident(journal, incidents, group_key(event, grouping), window_start(grouping, now)))
+    return GroupLookup(held_incident(groups, incidents, agent_down_key(event.agent), None),
+                       held_incident(groups, incidents, group_key(event, grouping), window_start(grouping, now)))
 
 
-def held_incident(journal: Journal | None, incidents: Incidents, key: str, since: datetime | None
+def held_incident(groups: GroupIncidents, incidents: Incidents, key: str, since: datetime | None
                   ) -> GroupIncident | None:
-    """None without a key, without a journal, or when the journal cannot be read (B-9.3: it never stops a run)."""
-    if not key or journal is None:
+    """None without a key, or when the journal cannot be read (B-9.3: it never stops a run)."""
+    if not key:
         return None
     try:
-        entry = journal.group_incident(key, since)
+        entry = groups.group_incident(key, since)
     except ConnectorError:
         return None
     if entry is None:
         return None
-    read = _read(incidents, entry.ticket)
+    read = read_ticket(incidents, entry.ticket)
     return GroupIncident(key, entry.ticket, entry.created_at, read.status if read else None,
                          held=held_to_resend(read))
 
@@ -65,10 +66,3 @@ def holding(locks: JobLocks, keys: tuple[str, ...], warnings: list[str] | None =
                     raise
                 warnings.append(f"{unusable}; this run went ahead without it")
         yield
-
-
-def _read(incidents: Incidents, ticket: str) -> TicketReading | None:
-    try:
-        return incidents.read(ticket)
-    except (SummitUnavailable, SummitRejected):
-        return None

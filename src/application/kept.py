@@ -5,14 +5,14 @@ same facts `report` would.
 """
 
 from summit_connector.application.errors import ConnectorError
-from summit_connector.application.ports import Journal, JournalEntry, KeptEvent, KeptState, Outbox
+from summit_connector.application.ports import JobIncidents, JournalEntry, KeptEvent, KeptState, Outbox
 from summit_connector.domain.decision import KeptForJob
 
 
 class KeptTraces:
-    def __init__(self, outbox: Outbox, journal: Journal | None = None) -> None:
+    def __init__(self, outbox: Outbox, job_incidents: JobIncidents) -> None:
         self._outbox = outbox
-        self._journal = journal
+        self._job_incidents = job_incidents
 
     def for_job(self, job_key: str, exclude: int | None = None, warnings: list[str] | None = None) -> KeptForJob:
         """The job's incident whose number OpCon has not taken yet, if any, and whether a new incident may be
@@ -37,10 +37,8 @@ class KeptTraces:
             return []
 
     def _journal_entries(self, job_key: str, warnings: list[str] | None) -> list[JournalEntry]:
-        if self._journal is None:
-            return []
         try:
-            return self._journal.for_job(job_key)
+            return self._job_incidents.for_job(job_key)
         except ConnectorError as error:
             _unread(warnings, "the incident journal", error)
             return []

@@ -2,13 +2,13 @@
 
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.domain.incident import IncidentUpdate, ListedIncident, NewIncident, TicketReading
+from summit_connector.domain.model import DailyJob, Documentation, FailedDailyJob, FailureEvent, JobLog
 from summit_connector.domain.silences import Silence
 
 
@@ -21,6 +21,14 @@ class DailyJobs(ABC):
 
         Raises OpConUnavailable when OpCon cannot be asked, OpConError when it refuses.
         """
+
+    def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
+        """The daily jobs of these schedule dates that OpCon lists as failed (`GET /api/dailyjobs?dates=D1,D2&
+        status=failed`), each checked again on our side: its status category is `Failed` (B-15.1).
+
+        Raises OpConUnavailable when OpCon cannot be asked, OpConError when it refuses.
+        """
+        raise NotImplementedError
 
     @abstractmethod
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
@@ -55,6 +63,17 @@ class Incidents(ABC):
     @abstractmethod
     def attach(self, ticket_number: str, log: JobLog) -> None:
         """Uploads one file to the incident."""
+
+
+class IncidentList(ABC):
+    """Summit's incident list (`IM_GetIncidentListwithDetails`), where a create whose answer was lost is looked for
+    (B-15.2)."""
+
+    @abstractmethod
+    def updated_since(self, statuses: Sequence[str], since: date) -> list[ListedIncident]:
+        """Every incident in one of `statuses` updated on or after the day `since`, page after page (100 a page,
+        from page 0, until an empty page, at most 20 pages). Raises SummitUnavailable or SummitRejected when the
+        list cannot be read."""
 
 
 class JobLogs(ABC):
@@ -170,8 +189,8 @@ class JournalEntry:
         return not self.ticket and not self.abandoned
 
 
-class Journal(ABC):
-    """What the connector did to which incident (B-10.2), durable across runs and crashes (B-9.1)."""
+class CreateIntents(ABC):
+    """Crash safety (B-9.1): a create is on record before it is sent, its number right after Summit answered."""
 
     @abstractmethod
     def intend(self, event: FailureEvent, template: str, at: datetime, daily_job_id: str, group_key: str = "") -> int:
@@ -181,6 +200,14 @@ class Journal(ABC):
     @abstractmethod
     def created(self, intent_id: int, ticket: str) -> None:
         """Records Summit's number for the intent, right after Summit answered."""
+
+    @abstractmethod
+    def abandon_intents(self, job_key: str) -> None:
+        """An operator checked Summit (`retry --uncertain`): the job's unanswered intents no longer hold it back."""
+
+
+class JobIncidents(ABC):
+    """Which incidents this connector created, updated, grouped into or recovered for which job (B-10.2)."""
 
     @abstractmethod
     def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
@@ -193,12 +220,12 @@ class Journal(ABC):
         """OpCon holds the ticket's number now."""
 
     @abstractmethod
-    def abandon_intents(self, job_key: str) -> None:
-        """An operator checked Summit (`retry --uncertain`): the job's unanswered intents no longer hold it back."""
-
-    @abstractmethod
     def for_job(self, job_key: str) -> list[JournalEntry]:
-        """The job's entries, oldest first."""
+        """The job's entries (intents included), oldest first."""
+
+
+class SyncTracking(ABC):
+    """The incidents `sync` follows and the statuses it saw and acted on (B-12)."""
 
     @abstractmethod
     def tracked(self) -> list[JournalEntry]:
@@ -216,6 +243,10 @@ class Journal(ABC):
     def stop_tracking(self, ticket: str) -> None:
         """`sync` follows the ticket no more (a stopOn status, or OpCon no longer knows the job)."""
 
+
+class GroupIncidents(ABC):
+    """The incident a group of failures shares (B-13.1), and an agent's while it is down (B-13.4)."""
+
     @abstractmethod
     def group_incident(self, group_key: str, since: datetime | None) -> JournalEntry | None:
         """The newest incident this connector opened for the group, created after `since` (None: at any time),
@@ -224,6 +255,10 @@ class Journal(ABC):
     @abstractmethod
     def end_group(self, group_key: str) -> None:
         """The group's incidents take no more failures (`agent-up`, B-13.4)."""
+
+
+class Journal(CreateIntents, JobIncidents, SyncTracking, GroupIncidents, ABC):
+    """The incident journal (B-10.2) as one store holds it: every role above. Use cases depend on the roles."""
 
 
 @dataclass(frozen=True)

@@ -4,30 +4,33 @@
 `apply` sends its steps and journals the ticket, deciding nothing. `explain` is `plan` without `apply`.
 """
 
+from dataclasses import replace
 from datetime import datetime
 
 from summit_connector.application.errors import ConnectorError, DeliveryFailed, SummitRejected, SummitUnavailable
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, Journal
-from summit_connector.application.report import ReportOutcome, find_job
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobIncidents, SyncTracking
+from summit_connector.application.reads import find_job, read_ticket
+from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.decision import Action, KeptForJob
-from summit_connector.domain.incident import TicketReading, view_url
+from summit_connector.domain.incident import view_url
 from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.recovery import RecoveryDecision, plan_recovery
+from summit_connector.domain.report_inputs import RecoveryInputs
 from summit_connector.domain.template import Template
-from summit_connector.domain.tickets import current_ticket
 
 
 class RecoverJob:
-    """`journal` tells which tickets this connector opened for the job (only those are resolved) and records the
-    ticket touched; without one, a ticket is only annotated."""
+    """`job_incidents` tells which tickets this connector opened for the job (only those are resolved) and records
+    the ticket touched; `tracking` records a status this run resolved as acted on, so `sync` does not act on it."""
 
-    def __init__(self, daily_jobs: DailyJobs, incidents: Incidents, clock: Clock, template: Template,
-                 journal: Journal | None = None, template_key: str = "") -> None:
+    def __init__(self, daily_jobs: DailyJobs, incidents: Incidents, clock: Clock, template: Template, *,
+                 job_incidents: JobIncidents, tracking: SyncTracking, template_key: str = "") -> None:
         self._daily_jobs = daily_jobs
         self._incidents = incidents
         self._clock = clock
         self._template = template
-        self._journal = journal
+        self._job_incidents = job_incidents
+        self._tracking = tracking
         self._template_key = template_key
 
     def __call__(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
@@ -37,12 +40,13 @@ class RecoverJob:
 
     def plan(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
              ) -> RecoveryDecision:
-        """Reads OpCon, Summit and the journal; sends and writes nothing."""
-        now = now or self._clock.now()
-        job = find_job(self._daily_jobs, event)
-        ticket, _ = current_ticket(job, kept)
-        read = self._read(ticket) if ticket else None
-        return plan_recovery(event, job, read, self._template, now, self._opened(event), kept)
+        """Reads OpCon, the journal and, when the job has a ticket, its status in Summit; decides once. Sends and
+        writes nothing."""
+        inputs = RecoveryInputs(event, find_job(self._daily_jobs, event), now or self._clock.now(), kept,
+                                opened_tickets=self._opened(event))
+        if inputs.ticket:
+            inputs = replace(inputs, ticket_read=read_ticket(self._incidents, inputs.ticket))
+        return plan_recovery(inputs, self._template)
 
     def apply(self, decision: RecoveryDecision) -> ReportOutcome:
         for step in decision.steps:
@@ -61,29 +65,19 @@ class RecoverJob:
 
         A ticket this run resolved is recorded as acted on at its resolved status: the job finished already, so
         `sync` takes no job action for that status (B-12.2: each status change is acted on once)."""
-        if self._journal is None:
-            return ()
         try:
-            self._journal.touched(decision.ticket, decision.event, self._template_key, decision.now,
-                                  decision.job.id if decision.job else "")
+            self._job_incidents.touched(decision.ticket, decision.event, self._template_key, decision.now,
+                                        decision.job.id if decision.job else "")
             if decision.action is Action.RESOLVED:
-                self._journal.acted_on(decision.ticket, decision.steps[-1].status)
+                self._tracking.acted_on(decision.ticket, decision.steps[-1].status)
         except ConnectorError as error:
             return (f"the journal did not record the recovery of incident {decision.ticket}: {error}",)
         return ()
 
-    def _read(self, ticket: str) -> TicketReading | None:
-        try:
-            return self._incidents.read(ticket)
-        except (SummitUnavailable, SummitRejected):
-            return None
-
     def _opened(self, event: FailureEvent) -> frozenset[str]:
         """The tickets the journal shows this connector opened for the job; none when it cannot be read."""
-        if self._journal is None:
-            return frozenset()
         try:
-            entries = self._journal.for_job(event.job_key)
+            entries = self._job_incidents.for_job(event.job_key)
         except ConnectorError:
             return frozenset()
         return frozenset(entry.ticket for entry in entries if entry.ticket and entry.opened)

@@ -21,13 +21,24 @@ from summit_connector.application.errors import (
     described,
 )
 from summit_connector.application.groups import lock_keys, look_up_groups
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobLogs, Journal, Silences
+from summit_connector.application.reads import find_job, read_ticket
+from summit_connector.application.ports import (
+    Clock,
+    CreateIntents,
+    DailyJobs,
+    GroupIncidents,
+    Incidents,
+    JobIncidents,
+    JobLogs,
+    Silences,
+)
 from summit_connector.domain.decision import Action, KeptForJob, ReportDecision, TicketSource
-from summit_connector.domain.incident import TicketReading, view_url
+from summit_connector.domain.incident import view_url
 from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
+from summit_connector.domain.plan import next_need, plan_adoption, plan_completion, plan_report
+from summit_connector.domain.report_inputs import Need, ReportInputs
 from summit_connector.domain.silences import Silence
-from summit_connector.domain.plan import plan_adoption, plan_completion, plan_report
 from summit_connector.domain.template import ReportPolicy, Template
 
 Sent = TypeVar("Sent")
@@ -45,32 +56,29 @@ class ReportOutcome:
 
 
 class ReportFailure:
-    """Finds the job, decides, creates or updates the incident, writes the number back, attaches the log."""
+    """Finds the job, decides, creates or updates the incident, writes the number back, attaches the log.
 
-    def __init__(
-        self,
-        daily_jobs: DailyJobs,
-        incidents: Incidents,
-        job_logs: JobLogs,
-        clock: Clock,
-        template: Template,
-        policy: ReportPolicy,
-        journal: Journal | None = None,
-        template_key: str = "",
-        silences: Silences | None = None,
-    ) -> None:
-        """`journal` records each create's intent before it is sent and its number right after (B-9.1), and
-        every incident touched (B-10.2); `template_key` is the name entries record for the template;
-        `silences` are the operator's, the active ones read by `plan` (B-13.2)."""
+    `intents` hold each create's intent before it is sent and its number right after (B-9.1); `job_incidents`
+    record every incident touched (B-10.2); `groups` answer which incident a failure could join (B-13); `silences`
+    are the operator's, the active ones read by `plan` (B-13.2); `template_key` is the name entries record for the
+    template. Every port is always given: the in-memory ones of `summit_connector.adapters.memory` where a feature
+    is not wanted.
+    """
+
+    def __init__(self, daily_jobs: DailyJobs, incidents: Incidents, job_logs: JobLogs, clock: Clock,
+                 template: Template, policy: ReportPolicy, *, intents: CreateIntents, job_incidents: JobIncidents,
+                 groups: GroupIncidents, silences: Silences, template_key: str = "") -> None:
         self._daily_jobs = daily_jobs
         self._incidents = incidents
         self._job_logs = job_logs
         self._clock = clock
         self._template = template
         self._policy = policy
-        self._journal = journal
-        self._template_key = template_key
+        self._intents = intents
+        self._job_incidents = job_incidents
+        self._groups = groups
         self._silences = silences
+        self._template_key = template_key
 
     def __call__(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
                  ) -> ReportOutcome:
@@ -79,21 +87,21 @@ class ReportFailure:
 
     def plan(self, event: FailureEvent, now: datetime | None = None, kept: KeptForJob = KeptForJob()
              ) -> ReportDecision:
-        """Reads the job from OpCon, the active silences, and its ticket's status from Summit; sends and writes
-        nothing."""
+        """Reads the job from OpCon and the active silences, then exactly what the flow reaches (`next_need`): the
+        ticket's status from Summit, the group incidents from the journal; decides once. Sends and writes nothing."""
         now = now or self._clock.now()
-        job = self._find_job(event)
         silences, warnings = self._active_silences(now)
-        decision = plan_report(event, job, None, self._template, self._policy, now, kept, silences=silences)
-        read = None
-        if decision.existing is not None:  # the flow reached the job's ticket, so its status decides (B-4.5)
-            read = self._ticket_read(decision.existing.ticket)
-            decision = plan_report(event, job, read, self._template, self._policy, now, kept, silences=silences)
-        if decision.action is Action.CREATED:  # the incident of its down agent or its group may take it (B-13)
-            groups = look_up_groups(self._journal, self._incidents, event, self._template.grouping, now)
-            decision = plan_report(event, job, read, self._template, self._policy, now, kept, silences=silences,
-                                   groups=groups)
+        inputs = ReportInputs(event, self._find_job(event), now, kept, tuple(silences))
+        while (need := next_need(inputs, self._template, self._policy)) is not None:
+            inputs = self._fetched(need, inputs)
+        decision = plan_report(inputs, self._template, self._policy)
         return replace(decision, warnings=(*decision.warnings, *warnings))
+
+    def _fetched(self, need: Need, inputs: ReportInputs) -> ReportInputs:
+        if need is Need.TICKET_READING:
+            return inputs.with_ticket_read(read_ticket(self._incidents, inputs.ticket))
+        return inputs.with_groups(look_up_groups(self._groups, self._incidents, inputs.event, self._template.grouping,
+                                                 inputs.now))
 
     def lock_keys(self, event: FailureEvent) -> tuple[str, ...]:
         """What a run for the event holds while it plans and applies: its group's lock, then its job's (B-13.1)."""
@@ -142,20 +150,10 @@ class ReportFailure:
 
     def _active_silences(self, now: datetime) -> tuple[list[Silence], tuple[str, ...]]:
         """A store that cannot be read never stops the delivery (B-9.3): no silence applies, a warning says why."""
-        if self._silences is None:
-            return [], ()
         try:
             return self._silences.listed(False, now), ()
         except ConnectorError as error:
             return [], (f"silences could not be read, none applied: {error}",)
-
-    def _ticket_read(self, ticket: str) -> TicketReading | None:
-        """Asked only when the flow reaches the ticket: never for an EXIT tag, a silence or a maintenance window.
-        One call reads its status and what an update re-sends (B-4.5)."""
-        try:
-            return self._incidents.read(ticket)
-        except (SummitUnavailable, SummitRejected):
-            return None
 
     def _send(self, decision: ReportDecision, warnings: list[str]) -> str:
         if decision.incident is not None:
@@ -169,24 +167,23 @@ class ReportFailure:
         """The intent is on record before the request leaves, the number right after the answer (B-9.1): a run
         killed in between leaves an intent, and the next run for the job never creates blindly."""
         event, daily_job_id = decision.event, decision.job.id if decision.job else ""
-        intent = self._record(warnings, lambda j: j.intend(event, self._template_key, decision.now, daily_job_id,
-                                                           _group_key(decision)))
+        intent = self._record(warnings, lambda: self._intents.intend(event, self._template_key, decision.now,
+                                                                     daily_job_id, _group_key(decision)))
         try:
             ticket = self._sent(decision, lambda: self._incidents.create(decision.incident))
         except DeliveryFailed as failure:
             if not failure.incident_may_exist:
-                self._record(warnings, lambda j: j.abandon_intents(event.job_key))
+                self._record(warnings, lambda: self._intents.abandon_intents(event.job_key))
             raise
         if intent is not None:
-            self._record(warnings, lambda j: j.created(intent, ticket))
+            self._record(warnings, lambda: self._intents.created(intent, ticket))
         return ticket
 
-    def _record(self, warnings: list[str], write: Callable[[Journal], Sent]) -> Sent | None:
+    @staticmethod
+    def _record(warnings: list[str], write: Callable[[], Sent]) -> Sent | None:
         """A journal that cannot be used never stops the delivery (B-9.3): it is a warning naming the cause."""
-        if self._journal is None:
-            return None
         try:
-            return write(self._journal)
+            return write()
         except ConnectorError as error:
             warnings.append(f"the state store did not record this run: {error}")
             return None
@@ -201,12 +198,12 @@ class ReportFailure:
 
     def _journal_touched(self, decision: ReportDecision, warnings: list[str]) -> None:
         ticket, daily_job_id = decision.ticket_number, decision.job.id if decision.job else ""
-        self._record(warnings, lambda j: j.touched(ticket, decision.event, self._template_key, decision.now,
-                                                   daily_job_id, _group_key(decision)))
+        self._record(warnings, lambda: self._job_incidents.touched(ticket, decision.event, self._template_key,
+                                                                   decision.now, daily_job_id, _group_key(decision)))
         existing = decision.existing
         held = existing is not None and existing.source is TicketSource.OPCON and existing.ticket == ticket
         if held and decision.job:
-            self._record(warnings, lambda j: j.written_back(ticket))
+            self._record(warnings, lambda: self._job_incidents.written_back(ticket))
 
     def _write_back(self, decision: ReportDecision, ticket: str, warnings: list[str]) -> DeliveryFailed | None:
         """Whatever goes wrong, the failure carries the ticket number: the incident must never be created twice."""
@@ -224,7 +221,7 @@ class ReportFailure:
             failure.__cause__ = error
             return failure
         if write_back.ticket:
-            self._record(warnings, lambda j: j.written_back(ticket))
+            self._record(warnings, lambda: self._job_incidents.written_back(ticket))
         return None
 
     def _attach_logs(self, job: DailyJob, ticket: str) -> list[str]:
@@ -245,11 +242,3 @@ class ReportFailure:
 def _group_key(decision: ReportDecision) -> str:
     """The group a new incident becomes the incident of, or that an incident was joined for (B-13.1)."""
     return decision.group.key if decision.group is not None else ""
-
-
-def find_job(daily_jobs: DailyJobs, event: FailureEvent) -> DailyJob | None:
-    """The event's daily job; OpCon out of reach or refusing is a delivery failure, so the event is kept (B-9)."""
-    try:
-        return daily_jobs.find(event)
-    except (OpConUnavailable, OpConError) as error:
-        raise DeliveryFailed(f"OpCon could not be asked for job {event.job}: {error}", error) from error

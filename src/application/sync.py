@@ -1,6 +1,6 @@
 """Two-way sync (B-12): each tracked incident's Summit status, acted on once on the daily job that holds it.
 
-One pass reads every ticket `journal.tracked()` names, once per ticket, and applies the template's `sync.onStatus`
+One pass reads every ticket `tracking.tracked()` names, once per ticket, and applies the template's `sync.onStatus`
 action to each daily job journaled with it. A status in `sync.stopOn` ends tracking after its action, if any; a job
 OpCon no longer knows (404) ends it too. What cannot be read or reached is left for the next pass.
 """
@@ -17,8 +17,8 @@ from summit_connector.application.ports import (
     HistoryEvent,
     Incidents,
     JobActions,
-    Journal,
     JournalEntry,
+    SyncTracking,
 )
 from summit_connector.application.run_history import NOTHING, history_event
 from summit_connector.domain.status_sync import SyncStep, decide_sync
@@ -66,9 +66,9 @@ class SyncResult:
 class Sync:
     """`summit_for(template)` gives the Summit incidents and the template an entry names (entries name their own)."""
 
-    def __init__(self, journal: Journal, summit_for: SummitFor, job_actions: JobActions, history: History,
+    def __init__(self, tracking: SyncTracking, summit_for: SummitFor, job_actions: JobActions, history: History,
                  clock: Clock) -> None:
-        self._journal = journal
+        self._tracking = tracking
         self._summit_for = summit_for
         self._job_actions = job_actions
         self._history = history
@@ -77,7 +77,7 @@ class Sync:
     def __call__(self) -> list[SyncResult]:
         """One pass over the tracked incidents, oldest first; raises only when the journal cannot be read."""
         now = self._clock.now()
-        results = [result for entries in _by_ticket(self._journal.tracked()) for result in self._ticket(entries)]
+        results = [result for entries in _by_ticket(self._tracking.tracked()) for result in self._ticket(entries)]
         for result in results:
             if result.remembered:
                 self._history.append(_remembered_as(result, now))
@@ -93,7 +93,7 @@ class Sync:
         if status is None:
             unsaid = "Summit did not say its status"
             return [SyncResult(entry, "", JobAction.NONE, Applied.NEXT_PASS, detail=unsaid) for entry in entries]
-        self._journal.saw_status(first.ticket, status)
+        self._tracking.saw_status(first.ticket, status)
         step = decide_sync(template.sync, status, first.last_status_acted)
         return self._settled(first.ticket, step, [self._apply(entry, step) for entry in entries])
 
@@ -118,10 +118,10 @@ class Sync:
         if any(result.applied is Applied.NEXT_PASS for result in results):
             return results
         if step.action is not JobAction.NONE:
-            self._journal.acted_on(ticket, step.status)
+            self._tracking.acted_on(ticket, step.status)
         if not (step.stop or all(result.applied is Applied.JOB_GONE for result in results)):
             return results
-        self._journal.stop_tracking(ticket)
+        self._tracking.stop_tracking(ticket)
         return [replace(result, ended=True) for result in results]
 
 

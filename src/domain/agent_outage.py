@@ -11,6 +11,7 @@ from summit_connector.domain.grouping import decide_agent_down
 from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, expand
+from summit_connector.domain.report_inputs import RecoveryInputs
 from summit_connector.domain.recovery import RecoveryDecision, plan_recovery
 from summit_connector.domain.template import Attribute, CustomAttribute, ReportPolicy, Template
 
@@ -54,7 +55,8 @@ def plan_agent_up(agent: str, held: GroupIncident | None, template: Template, no
                                 "to do", template.recovery.action)
     holder = DailyJob("", 0, "", incident_ticket_id=held.ticket)
     read = TicketReading(held.status, held.held) if held.status is not None else None
-    decision = plan_recovery(event, holder, read, _agent_recovery(template, agent, now), now, {held.ticket})
+    inputs = RecoveryInputs(event, holder, now, ticket_read=read, opened_tickets=frozenset({held.ticket}))
+    decision = plan_recovery(inputs, _agent_recovery(template, agent, now))
     return replace(decision, job=None)
 
 

@@ -34,6 +34,23 @@ class TicketReading:
     held: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class ListedIncident:
+    """One incident as Summit's incident list shows it (`IM_GetIncidentListwithDetails`, B-15.2): what a lost
+    create's answer is looked for by. `logged_time` is None when Summit's time could not be read; `custom_fields`
+    are `(group, name, value)` triples."""
+
+    ticket: str
+    symptom: str
+    caller_email: str
+    logged_time: datetime | None
+    status: str = ""
+    custom_fields: tuple[tuple[str, str, str], ...] = ()
+
+    def custom_value(self, group: str, name: str) -> str | None:
+        return next((value for g, n, value in self.custom_fields if (g, n) == (group, name)), None)
+
+
 def held_to_resend(read: TicketReading | None) -> tuple[tuple[str, str], ...]:
     """What an update of the ticket re-sends (B-4.5): nothing when its status could not be read (the vendor
     fallback has nothing to re-send)."""

@@ -84,6 +84,17 @@ class DailyJob:
 
 
 @dataclass(frozen=True)
+class FailedDailyJob:
+    """A daily job OpCon lists among the failed ones of a schedule date (B-15.1): the failure it stands for (agent
+    from its start machine, else its primary machine, else `N/A`; termination from its `terminationDescription`),
+    the job as OpCon holds it, and OpCon's status category (`Failed` for a job that is still failed)."""
+
+    event: FailureEvent
+    job: DailyJob
+    status_category: str
+
+
+@dataclass(frozen=True)
 class JobLog:
     """One job output file fetched from OpCon (JORS)."""
 

@@ -1,6 +1,5 @@
 """Every decision of the report flow (B-4), in order, as pure functions over values returning the record."""
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -20,7 +19,6 @@ from summit_connector.domain.grouping import GroupLookup, decide_group
 from summit_connector.domain.incident import (
     IncidentUpdate,
     build_new_incident,
-    TicketReading,
     build_update,
     expanded,
     failure_summary,
@@ -29,7 +27,8 @@ from summit_connector.domain.incident import (
 )
 from summit_connector.domain.maintenance_windows import decide_maintenance, maintenance_reason
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
-from summit_connector.domain.silences import Silence, matching_silence
+from summit_connector.domain.report_inputs import Need, ReportInputs
+from summit_connector.domain.silences import matching_silence
 from summit_connector.domain.tags import exit_values, find_exit_tag, route_by_tags
 from summit_connector.domain.template import ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket, decide_existing_ticket
@@ -37,44 +36,77 @@ from summit_connector.domain.working_hours import WEEKDAYS
 from summit_connector.domain.trigger_text import decide_trigger_text
 
 
-def plan_report(
-    event: FailureEvent,
-    job: DailyJob | None,
-    ticket_read: TicketReading | None,
-    template: Template,
-    policy: ReportPolicy,
-    now: datetime,
-    kept: KeptForJob = KeptForJob(),
-    silences: Sequence[Silence] = (),
-    groups: GroupLookup = GroupLookup(),
-) -> ReportDecision:
-    """`ticket_read` is Summit's status of the job's current ticket, with the fields an update re-sends (None when
-    unknown or no ticket);
-    `kept` is what the outbox holds for the job (B-9). The event's trigger picks the text (B-11.1).
-    `silences` are the operator's (B-13.2): one that matches, after EXIT, ends the flow.
-    `groups` are the incidents a new incident would join instead (B-13.1, B-13.4), as the journal holds them."""
-    base = ReportDecision(event, now, job, Action.CREATED, "", warnings=_not_found(event, job),
-                          trigger=decide_trigger_text(event.trigger, template))
-    base = replace(base, exit_values=exit_values(template.tags))
-    exit_tag = find_exit_tag(job.tags if job else (), template.tags)
+def plan_report(inputs: ReportInputs, template: Template, policy: ReportPolicy) -> ReportDecision:
+    """The whole decision for one report, in the order of B-4: EXIT, silences (B-13.2), maintenance windows
+    (B-13.3), routing, the existing ticket (B-4.5, by `inputs.ticket_read`), then a new incident, unless the daily
+    window, a kept create or a group incident (`inputs.groups`, B-13.1, B-13.4) says otherwise. The event's
+    trigger picks the text (B-11.1)."""
+    screened = _screened(inputs, template)
+    if screened.action in _ENDS_EARLY:
+        return screened
+    decided = _routed(screened, template, policy)
+    existing = _existing(inputs, template)
+    decided = replace(decided, existing=existing)
+    if existing is not None and existing.action is not Action.CREATED:
+        return _updating(decided, existing, template, held_to_resend(inputs.ticket_read))
+    return _creating(decided, template, policy, inputs.kept, inputs.groups)
+
+
+def next_need(inputs: ReportInputs, template: Template, policy: ReportPolicy) -> Need | None:
+    """What the flow reaches that `inputs` does not hold yet, one at a time: the ticket's reading when the job has a
+    ticket, then the group incidents when a new incident would be created. None when the plan can be made:
+    an EXIT tag, a silence or a maintenance window needs neither."""
+    if _screened(inputs, template).action in _ENDS_EARLY:
+        return None
+    existing = _existing(inputs, template)
+    if existing is not None and Need.TICKET_READING not in inputs.fetched:
+        return Need.TICKET_READING
+    creates = existing is None or existing.action is Action.CREATED
+    if creates and _may_create(inputs, template, policy) and Need.GROUP_INCIDENTS not in inputs.fetched:
+        return Need.GROUP_INCIDENTS
+    return None
+
+
+_ENDS_EARLY = frozenset({Action.SKIPPED_EXIT, Action.SILENCED, Action.SKIPPED_MAINTENANCE})
+
+
+def _screened(inputs: ReportInputs, template: Template) -> ReportDecision:
+    """EXIT (B-4.4), then a silence (B-13.2), then a maintenance window (B-13.3): each ends the flow before any
+    ticket is looked at; otherwise the record goes on as a create until the ticket says more."""
+    tags = inputs.job.tags if inputs.job else ()
+    base = ReportDecision(inputs.event, inputs.now, inputs.job, Action.CREATED, "",
+                          warnings=_not_found(inputs.event, inputs.job), exit_values=exit_values(template.tags),
+                          trigger=decide_trigger_text(inputs.event.trigger, template))
+    exit_tag = find_exit_tag(tags, template.tags)
     if exit_tag is not None:
         return replace(base, action=Action.SKIPPED_EXIT, reason=f"job tag {exit_tag!r} matches an EXIT rule",
                        exit_tag=exit_tag)
-    silence = matching_silence(silences, event, job.tags if job else (), now)
+    silence = matching_silence(inputs.silences, inputs.event, tags, inputs.now)
     if silence is not None:
         return replace(base, action=Action.SILENCED, reason=f"silenced by #{silence.id}: {silence.comment}",
                        silence=silence)
-    base = replace(base, maintenance=decide_maintenance(template.maintenance_windows, now))
+    base = replace(base, maintenance=decide_maintenance(template.maintenance_windows, inputs.now))
     if base.maintenance.inside:
         return replace(base, action=Action.SKIPPED_MAINTENANCE, reason=maintenance_reason(base.maintenance))
-    decided = _routed(base, template, policy)
-    ticket, source = current_ticket(job, kept)
-    status = ticket_read.status if ticket_read else None
-    existing = decide_existing_ticket(ticket, source, status, template.summit) if ticket else None
-    decided = replace(decided, existing=existing)
-    if existing is not None and existing.action is not Action.CREATED:
-        return _updating(decided, existing, template, held_to_resend(ticket_read))
-    return _creating(decided, template, policy, kept, groups)
+    return base
+
+
+def _existing(inputs: ReportInputs, template: Template) -> ExistingTicket | None:
+    ticket, source = current_ticket(inputs.job, inputs.kept)
+    if not ticket:
+        return None
+    status = inputs.ticket_read.status if inputs.ticket_read else None
+    return decide_existing_ticket(ticket, source, status, template.summit)
+
+
+def _may_create(inputs: ReportInputs, template: Template, policy: ReportPolicy) -> bool:
+    """Neither the daily window (B-4.6) nor a create that may have happened (B-9.1) holds a new incident back."""
+    if not inputs.kept.may_create:
+        return False
+    if not template.rules.submit_single_incident_per_day:
+        return True
+    text = inputs.job.documentation.text if inputs.job else ""
+    return not window_at(text, inputs.now, policy.daily_start_hour)[2]
 
 
 def plan_completion(

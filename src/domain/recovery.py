@@ -1,13 +1,13 @@
 """What a recovery does to the job's incident (B-11.2): nothing, annotate it, or resolve it; and why."""
 
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from summit_connector.domain.decision import Action, KeptForJob, TicketSource, TicketState
-from summit_connector.domain.incident import IncidentUpdate, TicketReading, held_to_resend
+from summit_connector.domain.decision import Action, TicketSource, TicketState
+from summit_connector.domain.incident import IncidentUpdate, held_to_resend
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.placeholders import expand, placeholder_values
+from summit_connector.domain.report_inputs import RecoveryInputs
 from summit_connector.domain.template import Recovery, RecoveryAction, Template
 from summit_connector.domain.tickets import classify_status, current_ticket
 
@@ -36,27 +36,19 @@ class RecoveryDecision:
         return bool(self.steps)
 
 
-def plan_recovery(
-    event: FailureEvent,
-    job: DailyJob | None,
-    ticket_read: TicketReading | None,
-    template: Template,
-    now: datetime,
-    opened_tickets: Collection[str] = (),
-    kept: KeptForJob = KeptForJob(),
-) -> RecoveryDecision:
-    """`ticket_read` is Summit's status of the job's ticket with the fields every step re-sends (B-4.5; None when
-    unknown); `opened_tickets` are the tickets the journal shows this connector opened for this job. Only those
-    are resolved."""
-    recovery = template.recovery
-    ticket, source = current_ticket(job, kept)
+def plan_recovery(inputs: RecoveryInputs, template: Template) -> RecoveryDecision:
+    """`inputs.ticket_read` is Summit's status of the job's ticket with the fields every step re-sends (B-4.5; None
+    when unknown); `inputs.opened_tickets` are the tickets the journal shows this connector opened for this job.
+    Only those are resolved."""
+    recovery, event, job, now = template.recovery, inputs.event, inputs.job, inputs.now
+    ticket, source = current_ticket(job, inputs.kept)
     base = RecoveryDecision(event, now, job, Action.NOTHING, "", recovery.action, ticket, source)
     if not ticket:
         return replace(base, reason=_no_ticket(job))
-    ticket_status = ticket_read.status if ticket_read else None
+    ticket_status = inputs.ticket_read.status if inputs.ticket_read else None
     state = classify_status(ticket_status, template.summit)
-    base = replace(base, status=ticket_status, state=state, opened_here=ticket in opened_tickets)
-    held = held_to_resend(ticket_read)
+    base = replace(base, status=ticket_status, state=state, opened_here=ticket in inputs.opened_tickets)
+    held = held_to_resend(inputs.ticket_read)
     if state in (TicketState.RESOLVED, TicketState.CLOSED) or _is(ticket_status, recovery.resolved_status):
         return replace(base, reason=f"ticket {ticket} is {ticket_status}: nothing to do")
     if recovery.action is RecoveryAction.NONE:

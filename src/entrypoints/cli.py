@@ -65,17 +65,20 @@ HEAVY = ("summit_connector.entrypoints.container", "summit_connector.adapters.co
 
 
 def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+    from summit_connector.entrypoints.command_table import COMMANDS
+    from summit_connector.entrypoints.invocation import Invocation
+
     if args.command is None:
         raise ArgumentError("name a command, or give the report flags (see --help)")
-    name = f"summit_connector.entrypoints.commands.{args.command.replace('-', '_')}"
+    invocation = Invocation(args, stdout, stderr, environ)
     config = config_path(args.config, environ) if args.command in GATED else None
     if config is None or not config.is_file():  # without a config, the run only reports that
-        return import_module(name).run(args, stdout, stderr, environ)
-    with _gate(config).admitted(lambda warning: print(f"{PROGRAM}: warning: {warning}", file=stderr)):
-        module = import_module(name)
+        return COMMANDS[args.command]()(invocation)
+    with _gate(config).admitted(invocation.warn):
+        command = COMMANDS[args.command]()
         for heavy in HEAVY:
             import_module(heavy)
-    return module.run(args, stdout, stderr, environ)
+    return command(invocation)
 
 
 def _gate(config: "Path"):

@@ -1,26 +1,28 @@
 """The composition root: every adapter of every command is chosen and wired here, and only here.
 
-`Container(config=..., loaded_template=..., environ=...)` serves one template; `delivery_for` builds the Delivery
-service over one container per template named by kept events, `sync_for` the Sync service likewise for journal
-entries. Tests and `explain` override ports:
-`container.daily_jobs.override(InMemoryDailyJobs([...]))`.
+`bootstrap(config_file, environ)` builds the process's one `Container`. What depends on a template (its Summit
+client and incidents, the report, recover and agent use cases) lives in a `TemplateScope`, one per template file,
+built the first time a run names it (`container.templates().named(name)`) and kept for the life of the process; kept
+events and journal entries name their own template. Tests override ports on the container:
+`container.daily_jobs.override(InMemoryDailyJobs([...]))`, `container.templates().named(name).incidents.override(...)`.
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dependency_injector import containers, providers
 
 from summit_connector.adapters.clock import FixedClock, clock_from_environment
+from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
+from summit_connector.adapters.config.template_file import load_template, template_path
+from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.locks.job_locks import FileJobLocks
 from summit_connector.adapters.locks.os_locks import LOCKS_FOLDER
-from summit_connector.adapters.transport.http_logging import log_exchanges
-from summit_connector.adapters.joblog_spool import SpoolingIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobActions, OpConJobLogs, make_opcon_client
 from summit_connector.adapters.state.history import SqliteHistory
 from summit_connector.adapters.state.journal import SqliteJournal
@@ -28,13 +30,14 @@ from summit_connector.adapters.state.outbox import SqliteOutbox
 from summit_connector.adapters.state.silences import SqliteSilences
 from summit_connector.adapters.state.store import STORE_FILE, SqliteStore
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.adapters.transport.http_logging import log_exchanges
 from summit_connector.application.adopt import Adopt
 from summit_connector.application.agents import AgentDown, AgentUp
 from summit_connector.application.delivery import Delivery
 from summit_connector.application.kept import KeptTraces
+from summit_connector.application.ports import Incidents
 from summit_connector.application.recover import RecoverJob
 from summit_connector.application.report import ReportFailure
-from summit_connector.application.sync import Sync
 from summit_connector.application.retry import (
     Retrier,
     RetryingDailyJobs,
@@ -42,6 +45,8 @@ from summit_connector.application.retry import (
     RetryingJobLogs,
     RetryPolicy,
 )
+from summit_connector.application.sync import Sync
+from summit_connector.domain.template import Template
 
 if TYPE_CHECKING:
     from summit_connector.adapters.dry_run import JobOverrides
@@ -65,40 +70,103 @@ def locks_path(config: ConnectorConfig) -> Path:
     return config.path.parent / LOCKS_FOLDER
 
 
+def template_key(loaded: LoadedTemplate) -> str:
+    """What an outbox entry records: the template's absolute path, valid from any working directory."""
+    return str(loaded.path.resolve())
+
+
 def _capped(connection):
     """A probe waits HTTP_TIMEOUT, but never more than PROBE_TIMEOUT_SECONDS."""
     return replace(connection, timeout_seconds=min(connection.timeout_seconds, PROBE_TIMEOUT_SECONDS))
 
 
-class Container(containers.DeclarativeContainer):
-    config = providers.Dependency(instance_of=ConnectorConfig)
-    loaded_template = providers.Dependency(instance_of=LoadedTemplate)
-    environ = providers.Dependency(instance_of=dict)
+class TemplateScope(containers.DeclarativeContainer):
+    """One template's side of the wiring: its Summit client and incidents, and the use cases that need it. The
+    ports it shares with every template (OpCon, the state store, the locks, the clock) come from `process`."""
 
-    clock = providers.Singleton(clock_from_environment, environ, config.provided.timezone)
-    secrets = providers.List(config.provided.opcon.token, loaded_template.provided.summit.api_key)
-    opcon_client = providers.Singleton(
-        log_exchanges, providers.Callable(make_opcon_client, config.provided.opcon), config.provided.debug, secrets,
-    )
+    process = providers.DependenciesContainer()
+    loaded = providers.Dependency(instance_of=LoadedTemplate)
+
+    key = providers.Callable(template_key, loaded)
+    template = loaded.provided.template
+    policy = process.config.provided.report_policy.call()
+    secrets = providers.List(process.config.provided.opcon.token, loaded.provided.summit.api_key)
     summit_client = providers.Singleton(
-        log_exchanges, providers.Callable(make_summit_client, loaded_template.provided.summit),
-        config.provided.debug, secrets,
+        log_exchanges, providers.Callable(make_summit_client, loaded.provided.summit), process.config.provided.debug,
+        secrets,
+    )
+    summit_probe_client = providers.Factory(make_summit_client, providers.Callable(_capped, loaded.provided.summit))
+    summit_incidents = providers.Singleton(SummitIncidents, summit_client, loaded.provided.summit,
+                                           loaded.provided.template.summit)
+    incidents = providers.Singleton(
+        SpoolingIncidents, providers.Singleton(RetryingIncidents, summit_incidents, process.retrier),
+        process.config.provided.joblog_dir,
+    )
+
+    report = providers.Factory(
+        ReportFailure, process.daily_jobs, incidents, process.job_logs, process.clock, template, policy,
+        intents=process.journal, job_incidents=process.journal, groups=process.journal, silences=process.silences,
+        template_key=key,
+    )
+    recover = providers.Factory(
+        RecoverJob, process.daily_jobs, incidents, process.clock, template, job_incidents=process.journal,
+        tracking=process.journal, template_key=key,
+    )
+    agent_down = providers.Factory(AgentDown, report, incidents, process.journal, process.journal, process.job_locks,
+                                   process.clock, template, policy)
+    agent_up = providers.Factory(AgentUp, incidents, process.journal, process.journal, process.job_locks,
+                                 process.clock, template)
+
+
+class TemplateScopes:
+    """The process's template scopes, one per template file, each built the first time a run names the file (by
+    `-t NAME` or by the absolute path a kept entry recorded) and kept for the life of the process."""
+
+    def __init__(self, config: ConnectorConfig, environ: dict[str, str], scope: Callable[..., TemplateScope]) -> None:
+        self._config = config
+        self._environ = environ
+        self._scope = scope
+        self._scopes: dict[Path, TemplateScope] = {}
+
+    def named(self, name: str) -> TemplateScope:
+        """Raises InvalidInput, naming the file and field, when the template cannot be loaded."""
+        path = template_path(name, self._config.templates_dir).resolve()
+        if path not in self._scopes:
+            self._scopes[path] = self._scope(loaded=load_template(name, self._config, self._environ))
+        return self._scopes[path]
+
+    def report(self, name: str) -> ReportFailure:
+        return self.named(name).report()
+
+    def recover(self, name: str) -> RecoverJob:
+        return self.named(name).recover()
+
+    def summit(self, name: str) -> tuple[Incidents, Template]:
+        scope = self.named(name)
+        return scope.incidents(), scope.template()
+
+
+class Container(containers.DeclarativeContainer):
+    """The process's root: built once by `bootstrap`; every command's ports and use cases come from it."""
+
+    __self__ = providers.Self()
+    environ = providers.Dependency(instance_of=dict)
+    config_file = providers.Dependency(instance_of=Path)
+
+    config = providers.Singleton(load_connector_config, config_file, environ)
+    clock = providers.Singleton(clock_from_environment, environ, config.provided.timezone)
+    opcon_client = providers.Singleton(
+        log_exchanges, providers.Callable(make_opcon_client, config.provided.opcon), config.provided.debug,
+        providers.List(config.provided.opcon.token),
     )
     opcon_probe_client = providers.Factory(make_opcon_client, providers.Callable(_capped, config.provided.opcon))
-    summit_probe_client = providers.Factory(
-        make_summit_client, providers.Callable(_capped, loaded_template.provided.summit)
-    )
 
     sleep = providers.Object(time.sleep)
     retrier = providers.Singleton(Retrier, providers.Object(RetryPolicy()), sleep)
     daily_jobs = providers.Singleton(RetryingDailyJobs, providers.Singleton(OpConDailyJobs, opcon_client), retrier)
     job_logs = providers.Singleton(RetryingJobLogs, providers.Singleton(OpConJobLogs, opcon_client), retrier)
-    summit_incidents = providers.Singleton(
-        SummitIncidents, summit_client, loaded_template.provided.summit, loaded_template.provided.template.summit
-    )
-    incidents = providers.Singleton(
-        SpoolingIncidents, providers.Singleton(RetryingIncidents, summit_incidents, retrier), config.provided.joblog_dir
-    )
+    job_actions = providers.Singleton(OpConJobActions, opcon_client)
+
     store = providers.Singleton(
         SqliteStore, providers.Callable(store_path, config), providers.Callable(legacy_outbox_path, config)
     )
@@ -107,108 +175,37 @@ class Container(containers.DeclarativeContainer):
     history = providers.Singleton(SqliteHistory, store, config.provided.history_days)
     silences = providers.Singleton(SqliteSilences, store)
     job_locks = providers.Singleton(FileJobLocks, providers.Callable(locks_path, config))
-    job_actions = providers.Singleton(  # needs no template: `sync` serves every template from one container
-        OpConJobActions,
-        providers.Singleton(log_exchanges, providers.Callable(make_opcon_client, config.provided.opcon),
-                            config.provided.debug, providers.List(config.provided.opcon.token)),
-    )
+    kept_traces = providers.Singleton(KeptTraces, outbox, journal)
 
-    report = providers.Factory(
-        ReportFailure,
-        daily_jobs=daily_jobs,
-        incidents=incidents,
-        job_logs=job_logs,
-        clock=clock,
-        template=loaded_template.provided.template,
-        policy=config.provided.report_policy.call(),
-        journal=journal,
-        template_key=providers.Callable(lambda loaded: template_key(loaded), loaded_template),
-        silences=silences,
-    )
-    kept_traces = providers.Factory(KeptTraces, outbox, journal)
-    recover = providers.Factory(
-        RecoverJob,
-        daily_jobs=daily_jobs,
-        incidents=incidents,
-        clock=clock,
-        template=loaded_template.provided.template,
-        journal=journal,
-        template_key=providers.Callable(lambda loaded: template_key(loaded), loaded_template),
-    )
-    agent_down = providers.Factory(
-        AgentDown, report=report, incidents=incidents, journal=journal, locks=job_locks, clock=clock,
-        template=loaded_template.provided.template, policy=config.provided.report_policy.call(),
-    )
-    agent_up = providers.Factory(
-        AgentUp, incidents=incidents, journal=journal, locks=job_locks, clock=clock,
-        template=loaded_template.provided.template,
-    )
+    template_scope = providers.Factory(TemplateScope, process=__self__)
+    templates = providers.Singleton(TemplateScopes, config, environ, template_scope.provider)
+
+    delivery = providers.Singleton(Delivery, templates.provided.report, templates.provided.recover, outbox,
+                                   job_locks, clock, kept_traces, journal)
+    adopt = providers.Singleton(Adopt, templates.provided.report, outbox, job_locks, journal, journal)
+    sync = providers.Singleton(Sync, journal, templates.provided.summit, job_actions, history, clock)
 
 
-def delivery_for(config: ConnectorConfig, environ: dict[str, str], loaded: LoadedTemplate | None = None) -> Delivery:
-    """One container per template, sharing the outbox, the locks and the clock. Kept events name their template;
-    it is loaded when a replay needs it, each at most once."""
-    from summit_connector.adapters.config.template_file import load_template
-
-    containers_by_template: dict[str, Container] = {}
-    if loaded is not None:
-        containers_by_template[template_key(loaded)] = Container(config=config, loaded_template=loaded,
-                                                                 environ=environ)
-
-    def container_for(name: str) -> Container:
-        if name not in containers_by_template:
-            template = load_template(name, config, environ)
-            containers_by_template[name] = Container(config=config, loaded_template=template, environ=environ)
-        return containers_by_template[name]
-
-    shared = Container(config=config, environ=environ)
-    return Delivery(lambda name: container_for(name).report(), shared.outbox(), shared.job_locks(), shared.clock(),
-                    shared.journal(), lambda name: container_for(name).recover())
+def bootstrap(config_file: Path, environ: dict[str, str]) -> Container:
+    """The process's composition root. Nothing is loaded or opened until a command asks for it: a Connector.config
+    that cannot be read is an InvalidInput at the first `container.config()`."""
+    return Container(config_file=config_file, environ=environ)
 
 
-def adopt_for(config: ConnectorConfig, environ: dict[str, str]) -> Adopt:
-    """`retry --uncertain --adopt` (B-9.2) over the shared outbox, locks and journal; the entry's template is
-    loaded when the adoption needs it."""
-    from summit_connector.adapters.config.template_file import load_template
-
-    shared = Container(config=config, environ=environ)
-    return Adopt(lambda name: Container(config=config, loaded_template=load_template(name, config, environ),
-                                        environ=environ).report(),
-                 shared.outbox(), shared.job_locks(), shared.journal())
-
-
-def sync_for(config: ConnectorConfig, environ: dict[str, str]) -> Sync:
-    """`sync` (B-12) over the shared journal, history and job actions; each journal entry names its template,
-    whose container (Summit incidents, sync policy) is built the first time an entry needs it."""
-    from summit_connector.adapters.config.template_file import load_template
-
-    @cache
-    def container_for(name: str) -> Container:
-        return Container(config=config, loaded_template=load_template(name, config, environ), environ=environ)
-
-    def summit_for(name: str):
-        container = container_for(name)
-        return container.incidents(), container.loaded_template().template
-
-    shared = Container(config=config, environ=environ)
-    return Sync(shared.journal(), summit_for, shared.job_actions(), shared.history(), shared.clock())
-
-
-def dry_run_container(config: ConnectorConfig, loaded: LoadedTemplate, environ: dict[str, str],
-                      overrides: "JobOverrides", offline: bool, ticket_status: str | None,
-                      now: datetime | None) -> Container:
-    """`explain`'s container: the job as OpCon holds it with the operator's overrides (or as given, offline), the
+def for_explain(container: Container, template: str, overrides: "JobOverrides", offline: bool,
+                ticket_status: str | None, now: datetime | None) -> TemplateScope:
+    """`explain`'s ports: the job as OpCon holds it with the operator's overrides (or as given, offline), the
     ticket status as given (Summit is never asked), no job log, and the clock at `now` when given."""
     from summit_connector.adapters.dry_run import GivenDailyJobs, GivenTicketStatus
     from summit_connector.adapters.memory import InMemoryJobLogs
 
-    container = Container(config=config, loaded_template=loaded, environ=environ)
     if now is not None:
-        container.clock.override(FixedClock(now, config.timezone))
+        container.clock.override(FixedClock(now, container.config().timezone))
     container.daily_jobs.override(GivenDailyJobs(None if offline else container.daily_jobs(), overrides))
-    container.incidents.override(GivenTicketStatus(ticket_status))
     container.job_logs.override(InMemoryJobLogs())
-    return container
+    scope = container.templates().named(template)
+    scope.incidents.override(GivenTicketStatus(ticket_status))
+    return scope
 
 
 def make_emulator() -> "Emulator":
@@ -216,8 +213,3 @@ def make_emulator() -> "Emulator":
     from summit_connector.adapters.emulator import Emulator
 
     return Emulator()
-
-
-def template_key(loaded: LoadedTemplate) -> str:
-    """What an outbox entry records: the template's absolute path, valid from any working directory."""
-    return str(loaded.path.resolve())

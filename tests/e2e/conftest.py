@@ -3,7 +3,6 @@
 import json
 import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,14 +10,7 @@ import pytest
 
 from summit_connector.adapters.emulator import Emulator, Samples, SampleJob, sample_config_files
 
-CLI = Path(sys.executable).with_name("summit-connector")
-
-
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
+from tests.e2e.cli_runner import CLI, Run
 
 
 @dataclass

@@ -3,7 +3,7 @@
 
 import json
 
-from test_e2e_grouping import held, history, job_on, new_incidents
+from tests.e2e.test_e2e_grouping import held, history, job_on, new_incidents
 
 AGENT_DOWN = {"ticketDescription": "OpCon agent @EV_Agent is not reachable",
               "ticketInformation": "OpCon lost @EV_Agent at @EV_Time (job '@EV_Job')",

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import time
 
-from conftest import CLI
+from tests.e2e.cli_runner import CLI
 
 HANG_SECONDS = 30.0
 

@@ -4,7 +4,7 @@ import shlex
 import subprocess
 import time
 
-from conftest import CLI
+from tests.e2e.cli_runner import CLI
 
 
 def test_demo_reports_a_sample_failure_and_shows_both_sides(tmp_path):

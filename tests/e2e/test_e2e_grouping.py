@@ -4,8 +4,9 @@ window counts from the group incident's creation, and a finished group incident 
 import json
 import subprocess
 
-from conftest import CLI
 from summit_connector.adapters.emulator import SampleJob
+
+from tests.e2e.cli_runner import CLI
 
 STORM = 50
 BY_AGENT = {"by": ["agent"], "windowMinutes": 15}

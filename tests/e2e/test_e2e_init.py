@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import CLI, Run
+from tests.e2e.cli_runner import CLI, Run
 
 PLACEHOLDER = "ADDRESS=<fill in: OpCon API host name>"
 

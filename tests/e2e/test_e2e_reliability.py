@@ -3,8 +3,9 @@
 import subprocess
 import time
 
-from conftest import CLI
 from summit_connector.adapters.emulator import SampleJob
+
+from tests.e2e.cli_runner import CLI
 
 
 def incidents_for(sandbox, job_name: str) -> list[str]:

@@ -5,8 +5,9 @@ import json
 import sqlite3
 import subprocess
 
-from conftest import CLI
 from summit_connector.adapters.emulator import SampleJob
+
+from tests.e2e.cli_runner import CLI
 
 LOCKED = "database is locked"
 

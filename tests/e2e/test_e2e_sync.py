@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from conftest import CLI
+from tests.e2e.cli_runner import CLI
 
 
 @pytest.fixture

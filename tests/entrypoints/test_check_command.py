@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_harness import run_cli, write_config, write_template
 from summit_connector.entrypoints.cli import main
+
+from tests.entrypoints.cli_harness import run_cli, write_config, write_template
 
 SECRETS = {"SUMMIT_CONNECTOR_OPCON_TOKEN": "env-token", "SUMMIT_CONNECTOR_SUMMIT_API_KEY": "env-key"}
 TLS_OPCON = "ADDRESS=opcon.example.com\nPORT=443"

@@ -2,10 +2,11 @@
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template
 from summit_connector import __version__
 from summit_connector.entrypoints.arguments import ArgumentError, parse_schedule_date, with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template
 
 
 def test_help_lists_every_vendor_flag():

@@ -1,7 +1,8 @@
 """Which Connector.config is read (B-1.2), and usage errors that name no command (B-1.4)."""
 
-from cli_harness import VENDOR_ARGS, run_cli, write_config
 from summit_connector.entrypoints.exit_codes import ExitCode
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, write_config
 
 
 def test_connector_config_in_the_working_directory_is_the_default_b_1_2(tmp_path, monkeypatch):

@@ -2,10 +2,11 @@
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, run_cli
 from summit_connector.domain.model import Trigger
 from summit_connector.entrypoints.arguments import build_parser, failure_event, with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli
 
 
 def event_of(*argv: str):

@@ -2,8 +2,9 @@
 
 import argparse
 
-from cli_harness import VENDOR_ARGS, with_flag
 from summit_connector.entrypoints.arguments import build_parser, failure_event
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, with_flag
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -2,12 +2,12 @@
 
 from datetime import date, datetime
 
-from cli_harness import write_config, write_template
 from summit_connector.adapters.clock import FixedClock
 from summit_connector.adapters.memory import InMemoryDailyJobs, InMemoryIncidents, InMemoryJobLogs
 from summit_connector.domain.model import DailyJob, FailureEvent
-from summit_connector.entrypoints.container import Container
-from summit_connector.entrypoints.loading import load_config_and_template
+from summit_connector.entrypoints.container import bootstrap
+
+from tests.entrypoints.cli_harness import write_config, write_template
 
 EVENT = FailureEvent("WINAGENT01", "PAYROLL", "JOB001", "-1", date(2024, 9, 21), 16, 1)
 
@@ -15,16 +15,15 @@ EVENT = FailureEvent("WINAGENT01", "PAYROLL", "JOB001", "-1", date(2024, 9, 21),
 def test_the_report_use_case_runs_on_ports_overridden_on_the_container(tmp_path):
     write_config(tmp_path)
     write_template(tmp_path, rules={"includeJobLogAttachment": True, "includeWorkGroupNameTag": True})
-    config, template = load_config_and_template(str(tmp_path / "Connector.config"), "basic.json", {})
-    container = Container(config=config, loaded_template=template, environ={})
+    container = bootstrap(tmp_path / "Connector.config", {})
     daily_jobs = InMemoryDailyJobs([DailyJob(EVENT.job_key, 7, "JOB001", tags=("WRKGRP_Payroll",))])
     incidents = InMemoryIncidents()
     container.daily_jobs.override(daily_jobs)
-    container.incidents.override(incidents)
+    container.templates().named("basic.json").incidents.override(incidents)
     container.job_logs.override(InMemoryJobLogs())
     container.clock.override(FixedClock(datetime(2024, 9, 21, 3, 0)))
 
-    outcome = container.report()(EVENT)
+    outcome = container.templates().named("basic.json").report()(EVENT)
 
     assert list(incidents.created) == [outcome.ticket_number] == ["1001"]
     assert dict(incidents.created["1001"].attributes)["Assigned_WorkGroup_Name"] == "Payroll"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from cli_harness import run_cli
 from summit_connector.adapters.config.secrets import reveal
+
+from tests.entrypoints.cli_harness import run_cli
 
 
 def encrypt_in(folder: Path, value: str = "s3cret-value", environ: dict[str, str] | None = None):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, Result, run_cli, write_config, write_template
 from summit_connector.entrypoints.exit_codes import ExitCode
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, Result, run_cli, write_config, write_template
 
 API_KEY = "s3cret-summit-key-0042"
 MONDAY_MORNING = "2024-09-23T10:30"

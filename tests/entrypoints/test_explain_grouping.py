@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
 from summit_connector.adapters.state.journal import SqliteJournal
 from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.domain.model import FailureEvent
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
 
 EARLIER = FailureEvent("WINAGENT01", "PAYROLL", "JOB000", "1", date(2024, 9, 21), 16, 1)
 CREATED = datetime(2024, 9, 23, 10, 20)

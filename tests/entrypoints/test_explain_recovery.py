@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
 from summit_connector.entrypoints.exit_codes import ExitCode
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
 
 RESOLVE = {"action": "resolve", "via": ["In-Progress"], "solution": "done",
            "attributes": [{"name": "Closure_Code_Name", "value": "Successful"}]}

@@ -3,10 +3,11 @@
 import json
 from datetime import datetime, timedelta
 
-from cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template
 from summit_connector.adapters.state.history import SqliteHistory
 from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import HistoryEvent
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template
 
 NOW = datetime(2024, 9, 21, 3, 15)
 CLOCK = {"SUMMIT_CONNECTOR_NOW": NOW.isoformat()}

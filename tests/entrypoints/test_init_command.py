@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from pydantic import AliasChoices, BaseModel
 
-from cli_harness import run_cli
 from summit_connector.adapters.config.connector_file import DEFAULT_KEYS, ConnectorFile, load_connector_config
 from summit_connector.adapters.config.starter_files import EXPLAINED, starter_template
 from summit_connector.entrypoints.exit_codes import ExitCode
-from test_fast_start import heavy_modules_after
+
+from tests.entrypoints.cli_harness import run_cli
+from tests.entrypoints.test_fast_start import heavy_modules_after
 
 REPOSITORY_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "basic.json"
 SECRETS = {"SUMMIT_CONNECTOR_OPCON_TOKEN": "env-token", "SUMMIT_CONNECTOR_SUMMIT_API_KEY": "env-key"}

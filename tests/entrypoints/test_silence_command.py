@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
-from summit_connector.entrypoints.container import Container
+from summit_connector.entrypoints.container import bootstrap
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.loading import load_config
+
+from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, write_config, write_template
 
 CLOCK = {"SUMMIT_CONNECTOR_NOW": "2024-09-21T03:00"}
 HALF_PAST = {"SUMMIT_CONNECTOR_NOW": "2024-09-21T03:30"}
@@ -135,7 +135,7 @@ def test_list_adds_no_history_event_b_10_3(lab):
 
 
 def test_the_report_use_case_reads_silences_from_the_one_state_store(lab):
-    container = Container(config=load_config(str(lab / "Connector.config"), {}), environ={})
+    container = bootstrap(lab / "Connector.config", {})
 
     assert container.silences().store is container.store()
 

@@ -1,12 +1,12 @@
 """The composition root wires one state store (B-10.1) under the outbox, the journal and history."""
 
-from cli_harness import write_config
-from summit_connector.entrypoints.container import Container
-from summit_connector.entrypoints.loading import load_config
+from summit_connector.entrypoints.container import bootstrap
+
+from tests.entrypoints.cli_harness import write_config
 
 
 def test_outbox_journal_and_history_share_one_store_beside_connector_config_b_10_1(tmp_path):
-    container = Container(config=load_config(str(write_config(tmp_path)), {}), environ={})
+    container = bootstrap(write_config(tmp_path), {})
 
     stores = {id(container.outbox().store), id(container.journal().store), id(container.history().store)}
 
@@ -16,15 +16,15 @@ def test_outbox_journal_and_history_share_one_store_beside_connector_config_b_10
 
 
 def test_statedir_moves_the_store_but_the_old_outbox_is_looked_for_beside_connector_config_b_10_1(tmp_path):
-    config = load_config(str(write_config(tmp_path, general="STATEDIR=state")), {})
+    config = write_config(tmp_path, general="STATEDIR=state")
 
-    store = Container(config=config, environ={}).store()
+    store = bootstrap(config, {}).store()
 
     assert store.path == tmp_path / "state" / "summit-connector.sqlite3"
     assert store.legacy_outbox == tmp_path / "summit-connector-outbox.sqlite3"
 
 
 def test_history_keeps_history_days_from_connector_config_b_10_3(tmp_path):
-    config = load_config(str(write_config(tmp_path, general="HISTORY_DAYS=7")), {})
+    config = write_config(tmp_path, general="HISTORY_DAYS=7")
 
-    assert Container(config=config, environ={}).history().keep_days == 7
+    assert bootstrap(config, {}).history().keep_days == 7

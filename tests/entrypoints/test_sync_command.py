@@ -5,9 +5,11 @@ import io
 
 import pytest
 
-from cli_harness import run_cli, write_config
 from summit_connector.entrypoints.commands import sync as sync_command
 from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.invocation import Invocation
+
+from tests.entrypoints.cli_harness import run_cli, write_config
 
 
 def test_once_with_nothing_journaled_says_so_and_exits_0_b_12_2(tmp_path):
@@ -38,7 +40,7 @@ def test_without_once_passes_repeat_every_interval_until_ctrl_c_which_exits_0_b_
     args = argparse.Namespace(config=str(write_config(tmp_path)), once=False, interval=0.5)
     stdout, stderr = io.StringIO(), io.StringIO()
 
-    code = sync_command.run(args, stdout, stderr, {}, sleep=sleep)
+    code = sync_command.run(Invocation(args, stdout, stderr, {}), sleep=sleep)
 
     assert code == ExitCode.OK
     assert pauses == [0.5, 0.5, 0.5]

@@ -3,14 +3,25 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from summit_connector.adapters.memory import FixedClock, InMemoryDailyJobs, InMemoryIncidents, InMemoryJobLogs
+from summit_connector.adapters.memory import (
+    FixedClock,
+    InMemoryDailyJobs,
+    InMemoryIncidents,
+    InMemoryJobLogs,
+    InMemoryJournal,
+    InMemorySilences,
+)
 from summit_connector.application.errors import OpConUnavailable, SummitUnavailable
-from summit_connector.application.ports import Clock
+from summit_connector.application.delivery import Delivery
+from summit_connector.application.kept import KeptTraces
+from summit_connector.application.ports import Clock, JobLocks, Journal, Outbox, Silences
+from summit_connector.application.recover import RecoverJob
 from summit_connector.application.report import ReportFailure
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 from summit_connector.domain.decision import ReportDecision
 from summit_connector.domain.incident import TicketReading
 from summit_connector.domain.plan import plan_report
+from summit_connector.domain.report_inputs import ReportInputs
 from summit_connector.domain.template import (
     VENDOR_DEFAULT_ATTRIBUTES,
     Attribute,
@@ -102,8 +113,8 @@ def plan(
     """`ticket_status` and `held` are what Summit read of the job's ticket (B-4.5)."""
     event = event or make_event()
     job = job if job is not None else make_job(event)
-    return plan_report(event, job, read_as(ticket_status, held), template or make_template(),
-                       settings or make_settings(), now)
+    inputs = ReportInputs(event, job, now).with_ticket_read(read_as(ticket_status, held))
+    return plan_report(inputs, template or make_template(), settings or make_settings())
 
 
 def read_as(status: str | None, held: tuple[tuple[str, str], ...] = ()) -> TicketReading | None:
@@ -184,5 +195,24 @@ def make_connector(
     job_logs = InMemoryJobLogs(logs)
     clock = clock or FixedClock(NOW)
     template, settings = template or make_template(), settings or make_settings()
-    report = ReportFailure(daily_jobs, incidents, job_logs, clock, template, settings)
+    report = ReportFailure(daily_jobs, incidents, job_logs, clock, template, settings, **state_ports())
     return Connector(daily_jobs, incidents, job_logs, clock, report)
+
+
+def state_ports(journal: Journal | None = None, silences: Silences | None = None) -> dict[str, object]:
+    """What a report keeps in the state store, every role from one journal (in memory unless given)."""
+    journal = journal if journal is not None else InMemoryJournal()
+    return {"intents": journal, "job_incidents": journal, "groups": journal,
+            "silences": silences if silences is not None else InMemorySilences()}
+
+
+def make_delivery(report_for, outbox: Outbox, locks: JobLocks, clock: Clock, journal: Journal | None = None,
+                  recover_for=None) -> Delivery:
+    """A Delivery over one journal (in memory unless given); `recover_for` builds the recover use case."""
+    journal = journal if journal is not None else InMemoryJournal()
+    return Delivery(report_for, recover_for or _no_recoveries, outbox, locks, clock, KeptTraces(outbox, journal),
+                    journal)
+
+
+def _no_recoveries(template: str) -> RecoverJob:
+    raise AssertionError(f"this test reports no recovery, yet one was routed for {template}")

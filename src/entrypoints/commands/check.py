@@ -1,66 +1,9 @@
-"""`summit-connector check [-t T] [--online] [--strict]` (B-7): Connector.config and every template (or one),
-then with `--online` a probe of OpCon and of Summit for each template. Exit 0 clean, 1 warnings under --strict,
-2 errors."""
+"""`summit-connector check [-t T] [--online] [--strict]` (B-7): see `entrypoints.checking`."""
 
-from dataclasses import replace
-from pathlib import Path
-from typing import TextIO
-
-from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
-from summit_connector.domain.findings import Finding, Severity, count
+from summit_connector.entrypoints.checking import run_check
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.arguments import config_path
+from summit_connector.entrypoints.invocation import Invocation
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.views.check import show
-
-    path = config_path(args.config, environ)
-    findings, templates = _findings(args, path, environ)
-    show(stdout, findings, str(path), templates)
-    return exit_code(findings, args.strict)
-
-
-def _findings(args, path: Path, environ: dict[str, str]) -> tuple[list[Finding], int]:
-    """Every finding, and how many templates were checked."""
-    from summit_connector.adapters.config.checks import check_connector_config, check_template_file, template_names
-    from summit_connector.adapters.config.template_file import template_source
-
-    config, findings = check_connector_config(path, environ)
-    if config is None:
-        return findings, 0
-    names = [args.template] if args.template else template_names(config)
-    checked = {template_source(name, config): check_template_file(name, config, environ) for name in names}
-    findings += [finding for _, found in checked.values() for finding in found]
-    if args.online:
-        loaded = {source: template for source, (template, _) in checked.items() if template is not None}
-        findings += _probes(config, loaded, str(path), environ)
-    return findings, len(names)
-
-
-def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
-    if count(findings, Severity.ERROR):
-        return ExitCode.INVALID_INPUT
-    if strict and count(findings, Severity.WARNING):
-        return ExitCode.INCOMPLETE
-    return ExitCode.OK
-
-
-def _probes(config: ConnectorConfig, templates: dict[str, LoadedTemplate], source: str, environ: dict[str, str]
-            ) -> list[Finding]:
-    """OpCon once, Summit once per template that loaded; the container builds the clients as for `report`, with
-    a shorter timeout."""
-    from summit_connector.adapters.opcon import probe_opcon
-    from summit_connector.adapters.summit import probe_summit
-    from summit_connector.application.errors import InvalidInput
-    from summit_connector.entrypoints.container import Container
-
-    try:
-        with Container(config=config, environ=environ).opcon_probe_client() as client:
-            findings = probe_opcon(client, source)
-    except InvalidInput as error:
-        findings = [replace(error.finding, file=source)]
-    for template_source, loaded in templates.items():
-        with Container(config=config, loaded_template=loaded, environ=environ).summit_probe_client() as client:
-            findings.append(probe_summit(client, loaded.summit, loaded.template.summit, template_source))
-    return findings
+def run(invocation: Invocation) -> ExitCode:
+    return run_check(invocation)

@@ -7,14 +7,12 @@ import json
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
 
 from summit_connector.application.errors import DeliveryFailed
 from summit_connector.domain.model import FailureEvent, Trigger
-from summit_connector.entrypoints.arguments import PROGRAM
 from summit_connector.entrypoints.demo_story import Holdings, Step
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
-from summit_connector.entrypoints.loading import load_config_and_template
+from summit_connector.entrypoints.invocation import Invocation
 
 _SHOWN_FIELDS = ("Status", "Description", "Assigned_WorkGroup_Name", "Category_Name", "Priority_Name",
                  "Impact_Name", "Urgency_Name", "Source", "Caller_EmailID", "Closure_Code_Name")
@@ -26,34 +24,36 @@ LIFECYCLE_BLOCKS = {
 }
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def run(invocation: Invocation) -> ExitCode:
     from summit_connector.adapters.emulator import sample_config_files
     from summit_connector.entrypoints.container import make_emulator
     from summit_connector.entrypoints.views.demo import show
 
+    args, stdout = invocation.args, invocation.stdout
     with tempfile.TemporaryDirectory(prefix="summit-connector-demo-") as folder, make_emulator() as emulator:
         job = emulator.seed_samples().plain
         config_path, template_path = sample_config_files(Path(folder), emulator)
         if getattr(args, "lifecycle", False):
             template_path.write_text(json.dumps({**json.loads(template_path.read_text()), **LIFECYCLE_BLOCKS}))
-        story = _Story(str(config_path), emulator, job)
+        story = _Story(config_path, emulator, job)
         try:
             steps = story.lifecycle() if getattr(args, "lifecycle", False) else [story.failure()]
         except DeliveryFailed as failure:
-            print(f"{PROGRAM}: error: {failure}", file=stderr)
+            invocation.error(failure)
             return exit_code_for(failure)
         show(stdout, steps)
     return ExitCode.OK
 
 
 class _Story:
-    """The same wiring as the commands, with an empty environment so local overrides cannot leak in."""
+    """The same wiring as the commands (a root of its own, for the demo's Connector.config), with an empty
+    environment so local overrides cannot leak in."""
 
-    def __init__(self, config_path: str, emulator, job) -> None:
-        from summit_connector.entrypoints.container import Container
+    def __init__(self, config_path: Path, emulator, job) -> None:
+        from summit_connector.entrypoints.container import bootstrap
 
-        self._config, template = load_config_and_template(config_path, "sandbox", {})
-        self._container = Container(config=self._config, loaded_template=template, environ={})
+        self._root = bootstrap(config_path, {})
+        self._scope = self._root.templates().named("sandbox")
         self._emulator = emulator
         self._job = job
         self._event = FailureEvent(job.agent, job.schedule, job.name, job.termination, job.date, job.schedule_id,
@@ -62,7 +62,7 @@ class _Story:
     def failure(self) -> Step:
         from summit_connector.entrypoints.views.outcomes import summary_line
 
-        outcome = self._container.report()(self._event)
+        outcome = self._scope.report()(self._event)
         self._ticket = outcome.ticket_number
         return Step(f"OpCon job {self._event.job} failed ({self._event.termination}): report",
                     (summary_line(outcome),), self._holdings(), outcome.warnings)
@@ -78,15 +78,14 @@ class _Story:
 
     def _synced(self, title: str) -> Step:
         from summit_connector.application.sync import sync_reason
-        from summit_connector.entrypoints.container import sync_for
 
-        results = sync_for(self._config, {})()
+        results = self._root.sync()()
         return Step(title, tuple(sync_reason(result) for result in results), self._holdings(compact=True))
 
     def _recovered(self) -> Step:
         from summit_connector.entrypoints.views.outcomes import summary_line
 
-        outcome = self._container.recover()(replace(self._event, trigger=Trigger.FINISHED_OK))
+        outcome = self._scope.recover()(replace(self._event, trigger=Trigger.FINISHED_OK))
         return Step(f"The job is rerun and finishes OK: recover -tr {Trigger.FINISHED_OK}",
                     (summary_line(outcome),), self._holdings(compact=True), outcome.warnings)
 

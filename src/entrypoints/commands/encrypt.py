@@ -1,14 +1,13 @@
 """`summit-connector encrypt -v VALUE`: one `ENC:` line on stdout for Connector.config or a template (B-6.1)."""
 
-from typing import TextIO
-
 from summit_connector.adapters.config.secrets import KEY_ENV, encrypt, obtain_key
-from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.arguments import PROGRAM, config_path
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.arguments import config_path
+from summit_connector.entrypoints.invocation import Invocation
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def run(invocation: Invocation) -> ExitCode:
+    args, stdout, stderr, environ = invocation.args, invocation.stdout, invocation.stderr, invocation.environ
     key, created = obtain_key(environ, config_path(args.config, environ))
     if created:
         print(

@@ -11,34 +11,36 @@ from typing import TextIO
 
 from summit_connector.application.errors import DeliveryFailed
 from summit_connector.domain.decision import Action
-from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, failure_event
+from summit_connector.entrypoints.arguments import ArgumentError, failure_event, joined
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 from summit_connector.entrypoints.explanation import Explanation, Lookup, RecoveryExplanation, SummitRequest
-from summit_connector.entrypoints.loading import load_config_and_template
+from summit_connector.entrypoints.invocation import Invocation
 
 OFFLINE_HINT = "Add --offline (with --tags, --ticket, --documentation) to explain without OpCon."
 OVERRIDE_FLAGS = {"tags": "--tags", "ticket": "--ticket", "documentation": "--documentation"}
 NEW_NUMBER = "<new ticket number>"
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def run(invocation: Invocation) -> ExitCode:
     from summit_connector.adapters.clock import NOW_VARIABLE
     from summit_connector.adapters.dry_run import JobOverrides
-    from summit_connector.entrypoints.container import dry_run_container
+    from summit_connector.entrypoints.container import for_explain
 
+    args, stdout, root = invocation.args, invocation.stdout, invocation.root()
     event = failure_event(args)
-    config, loaded = load_config_and_template(args.config, args.template, environ)
-    now_source = _now_source(args.now, config.timezone, environ.get(NOW_VARIABLE, "").strip())
+    config = root.config()
+    now_source = _now_source(args.now, config.timezone, invocation.environ.get(NOW_VARIABLE, "").strip())
     overrides = JobOverrides(_tags(args.tags), _stripped(args.ticket), args.documentation)
     status = _stripped(args.ticket_status) or None
     now = _parsed_now(args.now) if args.now else None
-    container = dry_run_container(config, loaded, environ, overrides, args.offline, status, now)
-    kept = container.kept_traces().for_job(event.job_key)
-    use_case = container.recover() if event.trigger.is_recovery else container.report()
+    scope = for_explain(root, joined(args.template), overrides, args.offline, status, now)
+    loaded = scope.loaded()
+    kept = root.kept_traces().for_job(event.job_key)
+    use_case = scope.recover() if event.trigger.is_recovery else scope.report()
     try:
         decision = use_case.plan(event, kept=kept)
     except DeliveryFailed as failure:
-        print(f"{PROGRAM}: error: {failure}. {OFFLINE_HINT}", file=stderr)
+        invocation.error(f"{failure}. {OFFLINE_HINT}")
         return exit_code_for(failure)
     if event.trigger.is_recovery:
         _show_recovery(args, _recovery_explanation(args, decision, loaded, config, now_source, status), stdout)

@@ -5,18 +5,20 @@ Connector.config and templates and runs `check` on them. Never overwrites: what 
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser
 from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.invocation import Invocation
 
 if TYPE_CHECKING:
     from summit_connector.adapters.config.install_folder import Placed
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def run(invocation: Invocation) -> ExitCode:
     from summit_connector.adapters.config.install_folder import CONFIG, lay_out
 
+    args, stdout = invocation.args, invocation.stdout
     if args.config:
         raise ArgumentError("init writes DIR/Connector.config: name the install folder as DIR instead of -c")
     install = Path(args.dir).absolute()
@@ -25,17 +27,18 @@ def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCo
     print(f"Install folder {install}" + (f", from {vendor}:" if vendor else ":"), file=stdout)
     stdout.write("".join(f"  {_line(item, install)}\n" for item in placed))
     if vendor is not None:
-        return _check(install / CONFIG, stdout, stderr, environ)
+        return _check(install / CONFIG, invocation)
     print(_next_steps(install, placed), file=stdout)
     return ExitCode.OK
 
 
-def _check(config: Path, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def _check(config: Path, invocation: Invocation) -> ExitCode:
     """`check -c CONFIG` itself, its arguments parsed as the command line's would be."""
-    from summit_connector.entrypoints.commands import check
+    from summit_connector.entrypoints.checking import run_check
 
-    print(f"Checking the result ({PROGRAM} check -c {config}):", file=stdout)
-    return check.run(build_parser().parse_args(["check", "-c", str(config)]), stdout, stderr, environ)
+    print(f"Checking the result ({PROGRAM} check -c {config}):", file=invocation.stdout)
+    args = build_parser().parse_args(["check", "-c", str(config)])
+    return run_check(Invocation(args, invocation.stdout, invocation.stderr, invocation.environ))
 
 
 def _next_steps(install: Path, placed: "list[Placed]") -> str:

@@ -1,33 +1,29 @@
 """`summit-connector retry [--rejected] [--uncertain [--adopt TICKET [--entry ID]]]`: replays kept failures, oldest
 first (B-9); with `--adopt`, the incident Summit did create for an uncertain entry is taken instead (B-9.2)."""
 
-from typing import TextIO
-
-from summit_connector.adapters.event_log import event_log, log_failure, log_outcome
-from summit_connector.application.adopt import Adoption
-from summit_connector.application.delivery import Replay
+from summit_connector.application.adopt import AdoptSubject, NotAdoptable
 from summit_connector.application.ports import KeptState
 from summit_connector.entrypoints.arguments import ArgumentError
 from summit_connector.entrypoints.exit_codes import ExitCode
-from summit_connector.entrypoints.views.outcomes import describe, describe_adoption, warner
+from summit_connector.entrypoints.invocation import Invocation
+from summit_connector.entrypoints.run import Run, acting
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.container import delivery_for
-    from summit_connector.entrypoints.loading import load_config
-
-    adopting = _adopting(args)
-    config = load_config(args.config, environ)
-    if adopting:
-        return _adopt(args, config, stdout, stderr, environ)
+def run(invocation: Invocation) -> ExitCode:
+    args = invocation.args
+    if _adopting(args):
+        return acting(invocation, "retry", None, lambda run: _adopt(run, args.adopt, args.entry))
     states = {KeptState.PENDING}
     states |= {KeptState.REJECTED} if args.rejected else set()
     states |= {KeptState.UNCERTAIN} if args.uncertain else set()
-    with event_log(config.log_dir, config.debug, warner(stderr)):
-        replays = delivery_for(config, environ).replay(states)
-        tell_replays(replays, stdout, stderr)
+    return acting(invocation, "retry", None, lambda run: _replay(run, states))
+
+
+def _replay(run: Run, states: set[KeptState]) -> ExitCode:
+    replays = run.root.delivery().replay(states)
+    run.tell_replays(replays, run.invocation.stdout)
     if not replays:
-        print("Nothing to replay.", file=stdout)
+        print("Nothing to replay.", file=run.invocation.stdout)
     return ExitCode.INCOMPLETE if any(r.outcome is None for r in replays) else ExitCode.OK
 
 
@@ -45,33 +41,16 @@ def _adopting(args) -> bool:
     return True
 
 
-def _adopt(args, config, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.container import adopt_for
-
-    with event_log(config.log_dir, config.debug, warner(stderr)):
-        adoption = adopt_for(config, environ)(args.adopt, args.entry)
-        tell_adoption(adoption, stdout, stderr)
+def _adopt(run: Run, ticket: str, entry: int | None) -> ExitCode:
+    try:
+        adoption = run.root.adopt()(ticket, entry)
+    except NotAdoptable as refused:
+        raise ArgumentError(_worded(refused)) from refused
+    run.tell_adoption(adoption)
     return ExitCode.OK if adoption.outcome is not None else ExitCode.INCOMPLETE
 
 
-def tell_adoption(adoption: Adoption, delivered_to: TextIO, failed_to: TextIO) -> None:
-    """One log line (B-8), one printed line, then the warnings."""
-    warnings = adoption.warnings
-    if adoption.outcome is not None:
-        log_outcome(adoption.outcome, ExitCode.OK)
-        warnings += adoption.outcome.warnings
-    else:
-        log_failure(adoption.kept.event, f"outbox entry {adoption.kept.id}: {adoption.error}", ExitCode.INCOMPLETE)
-    print(describe_adoption(adoption), file=delivered_to if adoption.outcome else failed_to)
-    for warning in warnings:
-        warner(failed_to)(warning)
-
-
-def tell_replays(replays: list[Replay], delivered_to: TextIO, failed_to: TextIO) -> None:
-    """One log line (B-8) and one printed line per replayed entry."""
-    for replay in replays:
-        if replay.outcome is not None:
-            log_outcome(replay.outcome, ExitCode.OK)
-        else:
-            log_failure(replay.kept.event, f"outbox entry {replay.kept.id}: {replay.error}", ExitCode.INCOMPLETE)
-        print(describe(replay), file=delivered_to if replay.outcome else failed_to)
+def _worded(refused: NotAdoptable) -> str:
+    """The refusal in the command line's words: the flag that was wrong, and the flag that would settle it."""
+    flag = f"--entry {refused.kept_id}" if refused.subject is AdoptSubject.ENTRY else "--adopt"
+    return f"{flag}: {refused}" + (" with --entry ID" if refused.entry_needed else "")

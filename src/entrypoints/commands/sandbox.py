@@ -2,15 +2,16 @@
 
 import threading
 from pathlib import Path
-from typing import TextIO
 
 from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.invocation import Invocation
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def run(invocation: Invocation) -> ExitCode:
     from summit_connector.adapters.emulator import sample_config_files
     from summit_connector.entrypoints.container import make_emulator
 
+    args, stdout = invocation.args, invocation.stdout
     emulator = make_emulator()
     opcon_port = args.port or 0
     emulator.start(opcon_port=opcon_port, summit_port=opcon_port + 1 if opcon_port else 0)

@@ -11,19 +11,17 @@ from typing import TextIO
 
 from summit_connector.application.ports import Silences
 from summit_connector.entrypoints.arguments import ArgumentError, joined, parse_int
-from summit_connector.entrypoints.commands.history import parse_duration
+from summit_connector.entrypoints.durations import parse_duration
 from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.invocation import Invocation
 
 MATCHERS = ("job", "schedule", "agent", "tag")
 
 
-def run(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
-    from summit_connector.entrypoints.container import Container
-    from summit_connector.entrypoints.loading import load_config
-
-    config = load_config(args.config, environ)
-    container = Container(config=config, environ=environ)
-    silences, now = container.silences(), container.clock().now()
+def run(invocation: Invocation) -> ExitCode:
+    args, stdout, environ, root = invocation.args, invocation.stdout, invocation.environ, invocation.root()
+    config = root.config()
+    silences, now = root.silences(), root.clock().now()
     if args.silence_command == "add":
         print(_add(args, silences, now, config.timezone, environ), file=stdout)
     elif args.silence_command == "expire":

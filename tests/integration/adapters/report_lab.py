@@ -4,7 +4,6 @@ the in-run retries a report has: what the application makes of an adapter's erro
 import datetime
 
 import pytest
-from opcon_samples import make_event
 
 from summit_connector.adapters.memory import FixedClock, InMemoryJobLocks, InMemoryJobLogs, InMemoryOutbox
 from summit_connector.application.delivery import Delivery, KeptForRetry
@@ -12,6 +11,9 @@ from summit_connector.application.ports import DailyJobs, Incidents, KeptEvent
 from summit_connector.application.report import ReportFailure
 from summit_connector.application.retry import Retrier, RetryingDailyJobs, RetryingIncidents, RetryPolicy
 from summit_connector.domain.template import ReportPolicy, Template
+
+from tests.integration.adapters.opcon_samples import make_event
+from tests.unit.factories import make_delivery, state_ports
 
 NOW = datetime.datetime(2024, 9, 21, 3, 15)
 TEMPLATE = Template(ticket_description="OpCon job @EV_Job failed", ticket_information="@EV_Job failed",
@@ -32,9 +34,9 @@ def report_lab(daily_jobs: DailyJobs, incidents: Incidents, sleep: RecordingSlee
 
     def report_for(_: str) -> ReportFailure:
         return ReportFailure(RetryingDailyJobs(daily_jobs, retrier), RetryingIncidents(incidents, retrier),
-                             InMemoryJobLogs(), clock, TEMPLATE, ReportPolicy())
+                             InMemoryJobLogs(), clock, TEMPLATE, ReportPolicy(), **state_ports())
 
-    return Delivery(report_for, outbox, InMemoryJobLocks(), clock), outbox
+    return make_delivery(report_for, outbox, InMemoryJobLocks(), clock), outbox
 
 
 def kept_entry(delivery: Delivery, outbox: InMemoryOutbox) -> KeptEvent:

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import certifi
 import pytest
-from opcon_samples import BASE, TOKEN, opcon_client
 
 from summit_connector.application.errors import InvalidInput
+
+from tests.integration.adapters.opcon_samples import BASE, TOKEN, opcon_client
 
 
 @pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)

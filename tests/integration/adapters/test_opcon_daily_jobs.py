@@ -2,7 +2,11 @@
 
 import httpx
 import pytest
-from opcon_samples import (
+
+from summit_connector.adapters.opcon import OpConDailyJobs
+from summit_connector.domain.model import Documentation
+
+from tests.integration.adapters.opcon_samples import (
     BASE,
     DOCUMENTED_JOB,
     JOB,
@@ -15,9 +19,6 @@ from opcon_samples import (
     opcon_client,
     schedule_row,
 )
-
-from summit_connector.adapters.opcon import OpConDailyJobs
-from summit_connector.domain.model import Documentation
 
 pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
 

@@ -2,11 +2,12 @@
 
 import httpx
 import pytest
-from opcon_samples import BASE, JOB, TOKEN, make_event, make_job, opcon_client
 
 from summit_connector.adapters.opcon import OpConDailyJobs, OpConJobLogs
 from summit_connector.application.errors import OpConError, OpConUnavailable
 from summit_connector.domain.model import Documentation
+
+from tests.integration.adapters.opcon_samples import BASE, JOB, TOKEN, make_event, make_job, opcon_client
 
 pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
 

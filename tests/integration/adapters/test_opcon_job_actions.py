@@ -3,10 +3,11 @@ no longer `submitted` (shape: SMA's Java client `model/JobAction.java`)."""
 
 import httpx
 import pytest
-from opcon_samples import BASE, JOB_ID, TOKEN, opcon_client
 
 from summit_connector.adapters.opcon.job_actions import OpConJobActions
 from summit_connector.application.errors import OpConError, OpConUnavailable
+
+from tests.integration.adapters.opcon_samples import BASE, JOB_ID, TOKEN, opcon_client
 
 pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
 

@@ -4,11 +4,12 @@ import json
 
 import httpx
 import pytest
-from opcon_samples import BASE, action, make_job, opcon_client
 
 from summit_connector.adapters.opcon import OpConJobLogs
 from summit_connector.application.errors import OpConError, OpConUnavailable
 from summit_connector.domain.model import JobLog
+
+from tests.integration.adapters.opcon_samples import BASE, action, make_job, opcon_client
 
 pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
 

@@ -5,10 +5,11 @@ import ssl
 
 import httpx
 import pytest
-from opcon_samples import BASE, TOKEN, opcon_client
 
 from summit_connector.adapters.opcon import probe_opcon
 from summit_connector.domain.findings import Severity
+
+from tests.integration.adapters.opcon_samples import BASE, TOKEN, opcon_client
 
 pytestmark = pytest.mark.respx(base_url=BASE, assert_all_called=True, assert_all_mocked=True)
 

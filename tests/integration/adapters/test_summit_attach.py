@@ -10,7 +10,8 @@ from summit_connector.adapters.summit.envelopes import attachment_upload
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 from summit_connector.domain.model import JobLog
 from summit_connector.domain.template import SummitOptions
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     API_KEY,
     ATTACHMENT_URL,
     PROXY_DETAILS,

@@ -4,7 +4,8 @@ import httpx
 import pytest
 
 from summit_connector.adapters.summit import make_summit_client
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     INCIDENT_PATH,
     INCIDENT_URL,
     logged_reply,

@@ -7,7 +7,8 @@ import pytest
 from summit_connector.application.errors import SummitRejected
 from summit_connector.domain.template import CustomAttribute
 from summit_connector.domain.template import SummitOptions
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     INCIDENT_URL,
     PROXY_DETAILS,
     logged_reply,

@@ -6,7 +6,8 @@ import pytest
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 from summit_connector.domain.incident import IncidentUpdate
 from summit_connector.domain.model import JobLog
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     API_KEY,
     ATTACHMENT_URL,
     INCIDENT_URL,

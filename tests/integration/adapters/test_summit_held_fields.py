@@ -5,7 +5,8 @@ public update samples place them; an empty one is never sent."""
 import pytest
 
 from summit_connector.domain.incident import IncidentUpdate, TicketReading
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     INCIDENT_URL,
     common_reply,
     details_reply,

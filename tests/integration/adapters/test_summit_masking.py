@@ -3,7 +3,8 @@
 from summit_connector.adapters.summit import create_envelope, masked, serialise
 from summit_connector.domain.template import CustomAttribute
 from summit_connector.domain.template import SummitOptions
-from summit_samples import API_KEY, make_incident
+
+from tests.integration.adapters.summit_samples import API_KEY, make_incident
 
 
 def test_masked_hides_the_api_key_in_a_create_envelope_and_keeps_the_rest_b_6_3():

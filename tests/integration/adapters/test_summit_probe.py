@@ -7,7 +7,16 @@ import pytest
 from summit_connector.adapters.summit import make_summit_client, probe_summit
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import SummitOptions
-from summit_samples import API_KEY, BASE_URL, INCIDENT_URL, details_reply, make_connection, summit_mock, sent_json
+
+from tests.integration.adapters.summit_samples import (
+    API_KEY,
+    BASE_URL,
+    INCIDENT_URL,
+    details_reply,
+    make_connection,
+    summit_mock,
+    sent_json,
+)
 
 
 def probe() -> Finding:

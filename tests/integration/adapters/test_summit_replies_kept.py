@@ -1,12 +1,12 @@
 """What the report keeps after Summit's answer (B-9.2): a create Summit may have acted on is *uncertain*, a refusal
 *rejected*, and the kept line is text for people (B-9.4). Real Summit adapter over respx, in-memory ports else."""
 
-from opcon_samples import make_event, make_job
-from report_lab import RecordingSleep, kept_entry, report_lab
-from summit_samples import INCIDENT_URL, logged_reply, make_incidents, summit_mock
-
 from summit_connector.adapters.memory import InMemoryDailyJobs
 from summit_connector.application.ports import KeptEvent, KeptState
+
+from tests.integration.adapters.opcon_samples import make_event, make_job
+from tests.integration.adapters.report_lab import RecordingSleep, kept_entry, report_lab
+from tests.integration.adapters.summit_samples import INCIDENT_URL, logged_reply, make_incidents, summit_mock
 
 SIGN_IN_PAGE = ("<!DOCTYPE html><html><head><title>Sign in to your account</title></head>"
                 "<body><form><div>Sign in</div></form></body></html>")

@@ -6,7 +6,8 @@ import httpx
 import pytest
 
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
-from summit_samples import (
+
+from tests.integration.adapters.summit_samples import (
     INCIDENT_URL,
     PROXY_DETAILS,
     common_reply,

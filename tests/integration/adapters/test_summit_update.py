@@ -4,7 +4,15 @@ import pytest
 
 from summit_connector.application.errors import SummitRejected, SummitUnavailable
 from summit_connector.domain.incident import IncidentUpdate
-from summit_samples import INCIDENT_URL, PROXY_DETAILS, common_reply, make_incidents, sent_json, summit_mock
+
+from tests.integration.adapters.summit_samples import (
+    INCIDENT_URL,
+    PROXY_DETAILS,
+    common_reply,
+    make_incidents,
+    sent_json,
+    summit_mock,
+)
 
 FAILED_AGAIN = "OpCon job JOB001 failed again: schedule PAYROLL (2024-09-21, id 12, instance 1), agent A1"
 

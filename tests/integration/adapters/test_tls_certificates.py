@@ -7,9 +7,6 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from opcon_samples import TOKEN, make_event, make_job, opcon_client
-from report_lab import RecordingSleep, kept_entry, report_lab
-from summit_samples import API_KEY, INCIDENT_PATH, make_connection, make_incident, make_incidents
 
 from summit_connector.adapters.memory import InMemoryDailyJobs, InMemoryIncidents
 from summit_connector.adapters.opcon import OpConDailyJobs
@@ -18,6 +15,16 @@ from summit_connector.application.errors import OpConError, SummitRejected, Tran
 from summit_connector.application.ports import KeptState
 from summit_connector.domain.findings import Severity
 from summit_connector.domain.template import SummitOptions
+
+from tests.integration.adapters.opcon_samples import TOKEN, make_event, make_job, opcon_client
+from tests.integration.adapters.report_lab import RecordingSleep, kept_entry, report_lab
+from tests.integration.adapters.summit_samples import (
+    API_KEY,
+    INCIDENT_PATH,
+    make_connection,
+    make_incident,
+    make_incidents,
+)
 
 
 class _Answer(BaseHTTPRequestHandler):

@@ -209,3 +209,5 @@ def test_a_hint_follows_the_problem_not_the_words_of_the_value_b_7(tmp_path):
     [finding] = findings
     assert finding.location == "rules.includeJobLogAttachment"
     assert "encrypt" not in finding.hint
+    assert "must be true or false" in finding.message, finding.message
+    assert finding.hint.startswith("correct it") and "run check again" in finding.hint, finding.hint

@@ -2,12 +2,13 @@
 a bad value is one error naming file, field and value (exit 2), and `check` reports what it finds in them (B-7)."""
 
 import pytest
-from test_config_checks import check_template
-from test_template_file_loader import error_of, load, make_template
 
 from summit_connector.domain.findings import Severity
 from summit_connector.domain.template import Attribute, GroupBy, Grouping, TriggerText
 from summit_connector.domain.working_hours import DayWindow, WorkingHours
+
+from tests.integration.config.test_config_checks import check_template
+from tests.integration.config.test_template_file_loader import error_of, load, make_template
 
 SUNDAY, SATURDAY = 6, 5
 

@@ -8,11 +8,12 @@ smatechnologies/opcon-commons-java `src/main/java/com/smatechnologies/opcon/comm
 import httpx
 import pytest
 
-from emulator_requests import TOKEN
 from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.adapters.emulator import sample_config_files
 from summit_connector.adapters.opcon import OpConDailyJobs, make_opcon_client
 from summit_connector.domain.model import FailureEvent
+
+from tests.integration.emulator.emulator_requests import TOKEN
 
 PAYROLL = {"scheduleIds": "20240921|16|1"}
 

@@ -8,7 +8,7 @@ smatechnologies/opcon-rest-api-client-java `src/main/java/com/smatechnologies/op
 import httpx
 import pytest
 
-from emulator_requests import TOKEN, job_path
+from tests.integration.emulator.emulator_requests import TOKEN, job_path
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from typing import Any, Iterator
 import httpx
 import pytest
 
-from emulator_requests import TOKEN
 from summit_connector.adapters.emulator import Emulator
+
+from tests.integration.emulator.emulator_requests import TOKEN
 
 DAY, TIME = r"\d{4}-\d{2}-\d{2}", r"T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})"
 ZONED = re.compile(DAY + TIME)

@@ -8,11 +8,12 @@ every `required` key present, `int` keys numbers and `bool` keys booleans (Syste
 import httpx
 import pytest
 
-from emulator_requests import PROXY, SUMMIT_SERVICES
 from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.emulator import sample_config_files
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+
+from tests.integration.emulator.emulator_requests import PROXY, SUMMIT_SERVICES
 
 OPERATIONS = ("CommonWS_JsonObjCall", "CommonWS_JsonObjCall_JSON", "CommonWS_JsonObjCall_json")
 

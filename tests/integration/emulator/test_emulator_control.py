@@ -5,7 +5,7 @@ import time
 import httpx
 import pytest
 
-from emulator_requests import JSON_CALL
+from tests.integration.emulator.emulator_requests import JSON_CALL
 
 DETAILS = {"ServiceName": "IM_GetIncidentDetailsAndChangeHistory", "objCommonParameters": {
     "_ProxyDetails": {"AuthType": "APIKEY", "APIKey": "sandbox-key", "OrgID": 1}, "TicketNo": 9002}}

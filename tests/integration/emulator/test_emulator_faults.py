@@ -7,8 +7,9 @@ import time
 import httpx
 import pytest
 
-from emulator_requests import JSON_CALL, PROXY, TOKEN
 from summit_connector.adapters.emulator import Emulator
+
+from tests.integration.emulator.emulator_requests import JSON_CALL, PROXY, TOKEN
 
 CREATE = {"ServiceName": "IM_LogOrUpdateIncident", "objCommonParameters": {
     "_ProxyDetails": PROXY, "RequestType": "RemoteCall",

@@ -5,12 +5,13 @@ our adapter in the one status call; and every update's Ticket is recorded as rec
 import httpx
 import pytest
 
-from emulator_requests import JSON_CALL, PROXY
 from summit_connector.adapters.config.connector_file import load_connector_config
 from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.emulator import sample_config_files
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
+
+from tests.integration.emulator.emulator_requests import JSON_CALL, PROXY
 
 CREATED = (("Sup_Function", "IT"), ("Medium", "Web"), ("Source", "Event Trigger"),
            ("Caller_EmailID", "opcon@example.com"))

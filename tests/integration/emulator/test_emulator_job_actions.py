@@ -10,7 +10,7 @@ allows: markUnderReview only from Failed, markFixed from Failed or Under Review,
 import httpx
 import pytest
 
-from emulator_requests import TOKEN
+from tests.integration.emulator.emulator_requests import TOKEN
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import json
 import httpx
 import pytest
 
-from emulator_requests import TOKEN
+from tests.integration.emulator.emulator_requests import TOKEN
 
 LOG_DIR = "C:\\ProgramData\\OpConxps\\SAM\\Log\\"
 

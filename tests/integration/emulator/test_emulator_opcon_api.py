@@ -5,8 +5,23 @@ from datetime import date
 import httpx
 import pytest
 
-from emulator_requests import TOKEN, job_path
-from summit_connector.adapters.emulator import Emulator
+from summit_connector.adapters.emulator import Emulator, SampleJob
+from summit_connector.domain.decision import TicketState
+from summit_connector.domain.tags import (
+    ASSIGNTO_PREFIX,
+    CATNAME_PREFIX,
+    WRKGRP_PREFIX,
+    RuleKind,
+    Verdict,
+    find_exit_tag,
+    route_by_tags,
+    rule_name,
+)
+from summit_connector.domain.template import Rules
+from summit_connector.domain.tickets import classify_status
+
+from tests.integration.emulator.emulator_requests import TOKEN, job_path
+from tests.unit.factories import DEFAULT_TO_DEVOPS, EXIT_ON_NOTICKET, ROUTE1_TO_APPLICATION_ONE, vendor_routing_template
 
 
 @pytest.fixture(scope="module")
@@ -221,18 +236,41 @@ def test_the_b42_lookup_finds_a_sub_schedule_job_from_the_notification_values(em
     assert emulator.state.requests[-1].route == "/api/dailyjobs"
 
 
-def test_the_samples_cover_routing_tags_exit_and_existing_tickets(emulator):
+def test_the_samples_cover_routing_tags_exit_and_existing_tickets(emulator, opcon):
     samples = emulator.samples
-    existing = (samples.open_ticket, samples.resolved_ticket, samples.closed_ticket)
+    template = vendor_routing_template(extra_tags=(EXIT_ON_NOTICKET,))
+    every_rule = Rules(include_tag_routing=True, include_category_name_tag=True, include_assign_to_tag=True)
+    served = {row["uid"]: row for row in opcon.get("/api/dailyjobs", params={"dates": samples.date.isoformat()}).json()}
 
-    statuses = {job.ticket: emulator.state.incidents[job.ticket].status for job in existing}
+    def tags(job: SampleJob) -> tuple[str, ...]:
+        """The job's tags as the emulated OpCon serves them, which is what the report flow routes on."""
+        assert tuple(served[job.uid]["tags"]) == job.tags, f"{job.name}: OpCon serves other tags than the sample's"
+        return job.tags
 
-    assert statuses == {"9001": "In-Progress", "9002": "Resolved", "9003": "Closed"}
-    assert [job.tags for job in (samples.route1, samples.default_route, samples.category, samples.assign_to)] == [
-        ("APP1_ROUTE1",), ("APP_ONE",), ("CATNAME_Elasticsearch",), ("ASSIGNTO_test",)]
-    assert samples.workgroup.tags == ("APP1", "WRKGRP_DevOps", "TESTING")
-    assert "NOTICKET" in samples.no_ticket.tags
-    assert len({job.uid for job in samples.all()}) == 12
+    def winners(job: SampleJob, rules: Rules = every_rule) -> dict[str, RuleKind]:
+        routing = route_by_tags(tags(job), rules, template.tags)
+        return {verdict.rule: verdict.kind for verdict in routing.verdicts if verdict.verdict is Verdict.WON}
+
+    def state(job: SampleJob) -> TicketState:
+        held = served[job.uid]["incidentTicketId"]
+        assert held == job.ticket, f"{job.name}: OpCon holds ticket {held!r}, the sample says {job.ticket!r}"
+        return classify_status(emulator.state.incidents[held].status, template.summit)
+
+    routed = {rule_name(ROUTE1_TO_APPLICATION_ONE): RuleKind.ROUTING}
+    default = {rule_name(DEFAULT_TO_DEVOPS): RuleKind.DEFAULT}
+    assert winners(samples.route1) == routed
+    assert winners(samples.default_route) == default
+    assert winners(samples.workgroup, Rules(include_work_group_name_tag=True)) == {WRKGRP_PREFIX: RuleKind.PREFIX}
+    assert winners(samples.category) == {CATNAME_PREFIX: RuleKind.PREFIX, **default}
+    assert winners(samples.assign_to) == {ASSIGNTO_PREFIX: RuleKind.PREFIX, **default}
+    assert find_exit_tag(tags(samples.no_ticket), template.tags) is not None
+    assert winners(samples.no_ticket) == routed, \
+        "the EXIT sample should also match a routing rule, so that EXIT is seen to win over routing"
+    assert [state(job) for job in (samples.open_ticket, samples.resolved_ticket, samples.closed_ticket)] == [
+        TicketState.OPEN, TicketState.RESOLVED, TicketState.CLOSED]
+    assert [job for job in samples.all() if job.ticket and job.ticket not in emulator.state.incidents] == []
+    uids = [job.uid for job in samples.all()]
+    assert len(set(uids)) == len(uids) == 12, uids
 
 
 def test_sample_report_arguments_are_what_notification_manager_passes(emulator):

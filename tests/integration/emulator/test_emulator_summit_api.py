@@ -6,7 +6,7 @@ import json
 import httpx
 import pytest
 
-from emulator_requests import PROXY, SUMMIT_SERVICES
+from tests.integration.emulator.emulator_requests import PROXY, SUMMIT_SERVICES
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from summit_connector.adapters.memory import (
     InMemoryJournal,
     InMemoryOutbox,
 )
-from summit_connector.application.adopt import Adopt, NotAdopted, look_for
+from summit_connector.application.adopt import Adopt, AdoptSubject, NotAdoptable, NotAdopted, look_for
 from summit_connector.application.delivery import Delivery, KeptForRetry
 from summit_connector.application.errors import InvalidInput, OpConUnavailable, OutboxUnavailable, SummitRejected
 from summit_connector.application.ports import KeptFailure, KeptState
@@ -24,7 +24,16 @@ from summit_connector.domain.incident import NewIncident
 from summit_connector.domain.model import DailyJob, JobLog, Trigger
 from summit_connector.domain.template import Rules, Template
 
-from ..factories import JOB_UID, NOW, make_event, make_job, make_settings, make_template
+from tests.unit.factories import (
+    JOB_UID,
+    NOW,
+    make_delivery,
+    make_event,
+    make_job,
+    make_settings,
+    make_template,
+    state_ports,
+)
 
 JOB = make_job()
 LOG = JobLog("JOB001.log", b"step 2 failed: disk full\r\n")
@@ -66,12 +75,12 @@ class Lab:
         self.outbox = InMemoryOutbox()
         self.locks = InMemoryJobLocks()
         self.template = template or make_template()
-        self.delivery = Delivery(self.report_for, self.outbox, self.locks, FixedClock(NOW), self.journal)
-        self.adopt = Adopt(self.report_for, self.outbox, self.locks, self.journal)
+        self.delivery = make_delivery(self.report_for, self.outbox, self.locks, FixedClock(NOW), self.journal)
+        self.adopt = Adopt(self.report_for, self.outbox, self.locks, self.journal, self.journal)
 
     def report_for(self, template: str) -> ReportFailure:
         return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs({JOB_UID: [LOG]}), FixedClock(NOW),
-                             self.template, make_settings(), self.journal, template)
+                             self.template, make_settings(), **state_ports(self.journal), template_key=template)
 
     def uncertain_create(self, **event: object) -> tuple[int, str]:
         """The kept entry's id and the number Summit gave the incident ("" when the create was held back)."""
@@ -186,8 +195,10 @@ def test_an_unknown_entry_is_refused():
     lab = Lab()
     lab.uncertain_create()
 
-    with pytest.raises(InvalidInput, match="--entry 9: no such outbox entry"):
+    with pytest.raises(NotAdoptable, match="no such outbox entry") as refused:
         lab.adopt("1001", 9)
+
+    assert (refused.value.subject, refused.value.kept_id) == (AdoptSubject.ENTRY, 9)
 
 
 def test_no_uncertain_entry_is_refused():
@@ -340,7 +351,7 @@ def test_look_for_leaves_out_other_states_and_survives_an_unreadable_template():
     def unreadable(name: str):
         raise InvalidInput(f"templates/{name}.json: not found")
 
-    found = look_for(lab.outbox.pending(set(KeptState)), None, unreadable)
+    found = look_for(lab.outbox.pending(set(KeptState)), InMemoryJournal(), unreadable)
 
     assert list(found) == [kept_id]
     assert (found[kept_id].description, found[kept_id].unknown_because) == (
@@ -370,7 +381,7 @@ def test_a_lock_that_cannot_be_created_does_not_stop_the_adoption_it_is_a_warnin
 
     lab = Lab()
     kept_id, number = lab.uncertain_create()
-    lab.adopt = Adopt(lab.report_for, lab.outbox, UnusableLocks(), lab.journal)
+    lab.adopt = Adopt(lab.report_for, lab.outbox, UnusableLocks(), lab.journal, lab.journal)
 
     adoption = lab.adopt(number, kept_id)
 

@@ -18,7 +18,7 @@ from summit_connector.application.errors import DeliveryFailed
 from summit_connector.application.report import Action, ReportFailure
 from summit_connector.domain.template import Recovery, RecoveryAction, TriggerText
 
-from ..factories import NOW, make_event, make_job, make_settings, make_template
+from tests.unit.factories import NOW, make_delivery, make_event, make_job, make_settings, make_template, state_ports
 
 AGENT = "WINAGENT01"
 
@@ -33,11 +33,11 @@ class Lab:
         self.clock = FixedClock(NOW)
         self.template = make_template(agent_down=TriggerText("Agent @EV_Agent down", "Lost @EV_Agent"), **template)
         self.report = ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), self.clock, self.template,
-                                    make_settings(), self.journal, "agents.json")
-        self.delivery = Delivery(lambda _: self.report, InMemoryOutbox(), self.locks, self.clock, self.journal)
-        self.agent_down = AgentDown(self.report, self.incidents, self.journal, self.locks, self.clock, self.template,
-                                    make_settings())
-        self.agent_up = AgentUp(self.incidents, self.journal, self.locks, self.clock, self.template)
+                                    make_settings(), **state_ports(self.journal), template_key="agents.json")
+        self.delivery = make_delivery(lambda _: self.report, InMemoryOutbox(), self.locks, self.clock, self.journal)
+        self.agent_down = AgentDown(self.report, self.incidents, self.journal, self.journal, self.locks, self.clock,
+                                    self.template, make_settings())
+        self.agent_up = AgentUp(self.incidents, self.journal, self.journal, self.locks, self.clock, self.template)
 
     def fail(self, n: int):
         return self.delivery.report(self.events[n], "agents.json")

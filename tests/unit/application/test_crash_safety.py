@@ -17,7 +17,7 @@ from summit_connector.application.errors import OutboxUnavailable
 from summit_connector.application.ports import KeptState
 from summit_connector.application.report import Action, ReportFailure
 
-from ..factories import NOW, make_event, make_job, make_settings, make_template
+from tests.unit.factories import NOW, make_delivery, make_event, make_job, make_settings, make_template, state_ports
 
 JOB = make_job()
 
@@ -28,11 +28,11 @@ class Lab:
         self.incidents = InMemoryIncidents()
         self.journal = InMemoryJournal()
         self.outbox = InMemoryOutbox()
-        self.delivery = Delivery(self.report_for, self.outbox, InMemoryJobLocks(), FixedClock(NOW), self.journal)
+        self.delivery = make_delivery(self.report_for, self.outbox, InMemoryJobLocks(), FixedClock(NOW), self.journal)
 
     def report_for(self, template: str) -> ReportFailure:
         return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), FixedClock(NOW), make_template(),
-                             make_settings(), self.journal, template)
+                             make_settings(), **state_ports(self.journal), template_key=template)
 
     def crashed_after_sending(self) -> None:
         """A run that journaled its intent and was killed before Summit's answer was recorded."""

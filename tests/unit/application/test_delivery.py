@@ -18,7 +18,16 @@ from summit_connector.application.errors import SummitUnavailable
 from summit_connector.application.ports import KeptState
 from summit_connector.application.report import Action, ReportFailure
 
-from ..factories import NOW, WriteBackRefusingDailyJobs, make_event, make_job, make_settings, make_template
+from tests.unit.factories import (
+    NOW,
+    WriteBackRefusingDailyJobs,
+    make_delivery,
+    make_event,
+    make_job,
+    make_settings,
+    make_template,
+    state_ports,
+)
 
 
 class Lab:
@@ -31,12 +40,12 @@ class Lab:
         self.clock = FixedClock(NOW)
         self.templates_built: list[str] = []
         self.report_template = make_template(ticket_information="failed at @EV_Time")
-        self.delivery = Delivery(self.report_for, self.outbox, self.locks, self.clock)
+        self.delivery = make_delivery(self.report_for, self.outbox, self.locks, self.clock)
 
     def report_for(self, template: str) -> ReportFailure:
         self.templates_built.append(template)
         return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), self.clock, self.report_template,
-                             make_settings())
+                             make_settings(), **state_ports())
 
 
 def test_a_delivered_report_keeps_nothing_and_holds_the_job_lock():

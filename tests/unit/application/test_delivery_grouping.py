@@ -21,7 +21,16 @@ from summit_connector.application.ports import KeptState
 from summit_connector.application.report import Action, ReportFailure
 from summit_connector.domain.template import GroupBy, Grouping
 
-from ..factories import NOW, UnreadableStatusIncidents, make_event, make_job, make_settings, make_template
+from tests.unit.factories import (
+    NOW,
+    UnreadableStatusIncidents,
+    make_delivery,
+    make_event,
+    make_job,
+    make_settings,
+    make_template,
+    state_ports,
+)
 
 BY_AGENT = Grouping((GroupBy.AGENT,), 15)
 
@@ -46,11 +55,11 @@ class Lab:
         self.outbox = InMemoryOutbox()
         self.clock = FixedClock(NOW)
         self.template = make_template(grouping=grouping)
-        self.delivery = Delivery(self.report_for, self.outbox, self.locks, self.clock, self.journal)
+        self.delivery = make_delivery(self.report_for, self.outbox, self.locks, self.clock, self.journal)
 
     def report_for(self, template: str) -> ReportFailure:
         return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), self.clock, self.template,
-                             make_settings(), self.journal, template)
+                             make_settings(), **state_ports(self.journal), template_key=template)
 
     def report(self, n: int):
         return self.delivery.report(self.events[n], "grouped.json")

@@ -20,7 +20,7 @@ from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.template import Recovery, RecoveryAction
 
-from ..factories import NOW, make_event, make_job, make_settings, make_template
+from tests.unit.factories import NOW, make_delivery, make_event, make_job, make_settings, make_template, state_ports
 
 FAILURE = make_event()
 RECOVERY = make_event(trigger=Trigger.FINISHED_OK, termination="0")
@@ -33,15 +33,16 @@ class Lab:
         self.outbox = InMemoryOutbox()
         self.journal = InMemoryJournal()
         self.template = make_template(recovery=Recovery(RecoveryAction.RESOLVE))
-        self.delivery = Delivery(self.report_for, self.outbox, InMemoryJobLocks(), FixedClock(NOW), self.journal,
-                                 self.recover_for)
+        self.delivery = make_delivery(self.report_for, self.outbox, InMemoryJobLocks(), FixedClock(NOW), self.journal,
+                                      self.recover_for)
 
     def report_for(self, template: str) -> ReportFailure:
         return ReportFailure(self.daily_jobs, self.incidents, InMemoryJobLogs(), FixedClock(NOW), self.template,
-                             make_settings(), self.journal, template)
+                             make_settings(), **state_ports(self.journal), template_key=template)
 
     def recover_for(self, template: str) -> RecoverJob:
-        return RecoverJob(self.daily_jobs, self.incidents, FixedClock(NOW), self.template, self.journal, template)
+        return RecoverJob(self.daily_jobs, self.incidents, FixedClock(NOW), self.template, job_incidents=self.journal,
+                          tracking=self.journal, template_key=template)
 
     def kept(self, event, template: str = "basic"):
         with pytest.raises(KeptForRetry) as kept:

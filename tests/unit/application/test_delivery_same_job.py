@@ -9,8 +9,8 @@ from summit_connector.application.ports import KeptState
 from summit_connector.domain.model import Documentation
 from summit_connector.domain.template import Rules
 
-from ..factories import WriteBackRefusingDailyJobs, make_event, make_job, make_template
-from .test_delivery import Lab, MaybeCreatedIncidents
+from tests.unit.factories import WriteBackRefusingDailyJobs, make_event, make_job, make_template
+from tests.unit.application.test_delivery import Lab, MaybeCreatedIncidents
 
 
 def test_while_opcon_refuses_the_number_a_new_failure_updates_the_kept_incident_b_9():

@@ -10,7 +10,7 @@ from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.template import Attribute, Recovery, RecoveryAction
 
-from ..factories import NOW, UnreadableStatusIncidents, make_event, make_job, make_template
+from tests.unit.factories import NOW, UnreadableStatusIncidents, make_event, make_job, make_template
 
 TICKET = "1001"
 RESOLVE = Recovery(RecoveryAction.RESOLVE, solution="rerun fine", attributes=(Attribute("Closure_Code_Name", "OK"),))
@@ -29,7 +29,7 @@ class Lab:
         if opened:
             self.journal.created(self.journal.intend(EVENT, "basic", NOW, EVENT.job_key), TICKET)
         self.recover = RecoverJob(self.daily_jobs, self.incidents, FixedClock(NOW), make_template(recovery=recovery),
-                                  self.journal, "basic")
+                                  job_incidents=self.journal, tracking=self.journal, template_key="basic")
 
 
 def test_a_ticket_this_connector_opened_is_resolved_through_in_progress():

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from summit_connector.adapters.memory import FixedClock
 
-from ..factories import (
+from tests.unit.factories import (
     Connector,
     attributes,
     make_connector,

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from summit_connector.domain.template import Rules
 
-from ..factories import CountingClock, make_connector, make_event, make_job, make_template, working_hours
+from tests.unit.factories import CountingClock, make_connector, make_event, make_job, make_template, working_hours
 
 
 def test_the_clock_is_read_once_per_report():

@@ -7,7 +7,7 @@ from summit_connector.application.report import Action
 from summit_connector.domain.model import Documentation
 from summit_connector.domain.template import Rules
 
-from ..factories import JOB_UID, Connector, make_connector, make_event, make_job, make_settings, make_template
+from tests.unit.factories import JOB_UID, Connector, make_connector, make_event, make_job, make_settings, make_template
 
 SINGLE_PER_DAY = make_template(rules=Rules(submit_single_incident_per_day=True))
 DOCUMENTATION = "Last Incident Date : 2024-09-22\r\nRun book: call the payroll team\r\n"

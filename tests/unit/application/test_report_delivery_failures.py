@@ -6,7 +6,7 @@ from summit_connector.application.errors import DeliveryFailed, OpConUnavailable
 
 from summit_connector.domain.model import JobLog
 
-from ..factories import WriteBackRefusingDailyJobs, make_connector, make_event, make_job
+from tests.unit.factories import WriteBackRefusingDailyJobs, make_connector, make_event, make_job
 
 
 def test_opcon_unavailable_is_a_delivery_failure_and_nothing_is_created():

@@ -2,7 +2,7 @@
 
 from summit_connector.application.report import Action
 
-from ..factories import JOB_UID, Connector, UnreadableStatusIncidents, make_connector, make_event, make_job
+from tests.unit.factories import JOB_UID, Connector, UnreadableStatusIncidents, make_connector, make_event, make_job
 
 TICKET = "4711"
 

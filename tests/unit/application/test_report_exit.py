@@ -2,7 +2,7 @@
 
 from summit_connector.application.report import Action
 
-from ..factories import (
+from tests.unit.factories import (
     EXIT_ON_NOTICKET,
     StatusRecordingIncidents,
     make_connector,

@@ -4,7 +4,13 @@ from summit_connector.adapters.memory import InMemoryIncidents
 from summit_connector.application.report import Action
 from summit_connector.domain.incident import TicketReading
 
-from ..factories import StatusRecordingIncidents, UnreadableStatusIncidents, make_connector, make_event, make_job
+from tests.unit.factories import (
+    StatusRecordingIncidents,
+    UnreadableStatusIncidents,
+    make_connector,
+    make_event,
+    make_job,
+)
 
 TICKET = "4711"
 HELD = (("Sup_Function", "MSP"), ("Medium", "Phone"), ("Source", "Event Trigger"),

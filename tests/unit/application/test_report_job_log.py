@@ -4,7 +4,7 @@ from summit_connector.application.report import Action
 from summit_connector.domain.model import JobLog
 from summit_connector.domain.template import Rules
 
-from ..factories import (
+from tests.unit.factories import (
     JOB_UID,
     AttachRefusingIncidents,
     make_connector,

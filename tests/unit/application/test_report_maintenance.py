@@ -3,12 +3,12 @@ a recovery is not held back by it."""
 
 from datetime import datetime
 
-from summit_connector.adapters.memory import FixedClock, InMemoryDailyJobs, InMemoryIncidents
+from summit_connector.adapters.memory import FixedClock, InMemoryDailyJobs, InMemoryIncidents, InMemoryJournal
 from summit_connector.application.recover import RecoverJob
 from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 
-from ..factories import (
+from tests.unit.factories import (
     StatusRecordingIncidents,
     make_connector,
     make_event,
@@ -78,8 +78,9 @@ def test_a_recovery_inside_a_window_still_annotates_the_open_ticket():
     event = make_event(trigger=Trigger.FINISHED_OK)
     incidents = InMemoryIncidents()
     incidents.add_existing("4711", "In-Progress")
+    journal = InMemoryJournal()
     recover = RecoverJob(InMemoryDailyJobs([make_job(event, incident_ticket_id="4711")]), incidents, SUNDAY_3AM,
-                         MAINTENANCE)
+                         MAINTENANCE, job_incidents=journal, tracking=journal)
 
     outcome = recover(event)
 

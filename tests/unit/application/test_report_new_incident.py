@@ -3,7 +3,7 @@
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules
 
-from ..factories import (
+from tests.unit.factories import (
     JOB_UID,
     make_connector,
     make_event,

@@ -15,7 +15,15 @@ from summit_connector.application.report import ReportFailure
 from summit_connector.application.run_history import history_event
 from summit_connector.domain.decision import Action
 
-from ..factories import NOW, StatusRecordingIncidents, make_event, make_job, make_settings, make_template
+from tests.unit.factories import (
+    NOW,
+    StatusRecordingIncidents,
+    make_event,
+    make_job,
+    make_settings,
+    make_template,
+    state_ports,
+)
 
 
 class UnreadableSilences(InMemorySilences):
@@ -34,7 +42,7 @@ def report_with(silences: InMemorySilences, job=None, incidents: InMemoryInciden
     daily_jobs = InMemoryDailyJobs([job or make_job()])
     incidents = incidents or InMemoryIncidents()
     report = ReportFailure(daily_jobs, incidents, InMemoryJobLogs(), FixedClock(NOW), make_template(),
-                           make_settings(), InMemoryJournal(), silences=silences)
+                           make_settings(), **state_ports(InMemoryJournal(), silences))
     return report, daily_jobs, incidents
 
 

@@ -10,7 +10,7 @@ from summit_connector.application.run_history import history_event
 from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 
-from ..factories import make_event
+from tests.unit.factories import make_event
 
 NOW = datetime(2024, 9, 23, 10, 30, 5)
 

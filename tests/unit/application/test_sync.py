@@ -11,7 +11,7 @@ from summit_connector.application.sync import Applied, Sync
 from summit_connector.domain.status_sync import decide_sync
 from summit_connector.domain.template import JobAction, SyncPolicy
 
-from ..factories import NOW, make_event, make_template
+from tests.unit.factories import NOW, make_event, make_template
 
 TEMPLATE = "/connector/templates/basic.json"
 JOB_ID = make_event().job_key

@@ -11,8 +11,8 @@ from summit_connector.application.errors import LockUnavailable, OutboxUnavailab
 from summit_connector.application.report import Action
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 
-from ..factories import make_event
-from .test_delivery import Lab
+from tests.unit.factories import make_delivery, make_event
+from tests.unit.application.test_delivery import Lab
 
 STORE = "state store /install/summit-connector.sqlite3: file is not a database"
 LOCK = "lock file /install/summit-connector-locks/ab.lock could not be created (Permission denied)"
@@ -40,7 +40,7 @@ class DamagedJournal(InMemoryJournal):
 
 def lab_with(locks=None, outbox=None, journal=None) -> Lab:
     lab = Lab()
-    lab.delivery = Delivery(lab.report_for, outbox or lab.outbox, locks or lab.locks, lab.clock, journal)
+    lab.delivery = make_delivery(lab.report_for, outbox or lab.outbox, locks or lab.locks, lab.clock, journal)
     return lab
 
 

@@ -12,7 +12,7 @@ from summit_connector.domain.plan import create_description, plan_adoption
 from summit_connector.domain.template import Rules, TriggerText
 from summit_connector.domain.tickets import summit_ticket_number
 
-from ..factories import NOW, make_event, make_job, make_template, plan
+from tests.unit.factories import NOW, make_event, make_job, make_template, plan
 
 
 def test_an_adoption_writes_the_number_back_and_attaches_the_job_log_b_9_2():

@@ -7,7 +7,7 @@ from summit_connector.domain.agent_outage import plan_agent_down, plan_agent_up
 from summit_connector.domain.decision import Action, GroupIncident, GroupVerdict
 from summit_connector.domain.template import CustomAttribute, Recovery, RecoveryAction, TriggerText
 
-from ..factories import NOW, attributes, make_settings, make_template
+from tests.unit.factories import NOW, attributes, make_settings, make_template
 
 KEY = "agent-down=UNIXAGENT01"
 AGENT_DOWN = TriggerText("Agent @EV_Agent down on @EV_Date", "Lost @EV_Agent at @EV_Time [@EV_Job|@EV_ScheduleId]",

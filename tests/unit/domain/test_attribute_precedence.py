@@ -5,7 +5,7 @@ from datetime import datetime
 from summit_connector.domain.attributes import Layer, ResolvedAttribute, resolve_attributes
 from summit_connector.domain.template import Attribute, Rules, Template
 
-from ..factories import attributes, incident_attributes, make_job, make_template, plan, working_hours
+from tests.unit.factories import attributes, incident_attributes, make_job, make_template, plan, working_hours
 
 IN_HOURS = datetime(2024, 9, 23, 10, 0)
 OUT_OF_HOURS = datetime(2024, 9, 23, 20, 0)

@@ -7,7 +7,7 @@ from summit_connector.domain.model import Documentation
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules
 
-from ..factories import make_job, make_settings, make_template, plan
+from tests.unit.factories import make_job, make_settings, make_template, plan
 
 SINGLE_PER_DAY = make_template(rules=Rules(submit_single_incident_per_day=True))
 LAST_20TH = "Last Incident Date : 2024-09-20"

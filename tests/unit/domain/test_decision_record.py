@@ -7,8 +7,9 @@ from summit_connector.domain.decision import Action, KeptForJob, TicketSource
 from summit_connector.domain.plan import plan_completion, plan_report
 from summit_connector.domain.template import Rules
 from summit_connector.domain.tickets import current_ticket
+from summit_connector.domain.report_inputs import RecoveryInputs, ReportInputs
 
-from ..factories import (
+from tests.unit.factories import (
     NOW,
     attributes,
     make_event,
@@ -25,8 +26,8 @@ IN_THE_WINDOW = "Last Incident Date : 2024-09-23"
 
 def planned(job=None, template=None, kept=KeptForJob(), now: datetime = NOW, ticket_status: str | None = None):
     event = make_event()
-    return plan_report(event, job if job is not None else make_job(event), read_as(ticket_status),
-                       template or make_template(), make_settings(), now, kept)
+    inputs = ReportInputs(event, job if job is not None else make_job(event), now, kept)
+    return plan_report(inputs.with_ticket_read(read_as(ticket_status)), template or make_template(), make_settings())
 
 
 def test_a_create_that_an_earlier_failure_may_have_made_is_held_back_as_kept_b_9_1():

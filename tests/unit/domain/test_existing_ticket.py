@@ -8,7 +8,7 @@ from summit_connector.domain.model import DailyJob
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import SummitOptions
 
-from ..factories import make_event, make_job, make_template, plan
+from tests.unit.factories import make_event, make_job, make_template, plan
 
 TICKET = "4711"
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules, TagRule, Template
 
-from ..factories import EXIT_ON_NOTICKET, make_job, make_template, plan
+from tests.unit.factories import EXIT_ON_NOTICKET, make_job, make_template, plan
 
 
 def exit_template(rules: Rules | None = None) -> Template:

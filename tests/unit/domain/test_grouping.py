@@ -7,8 +7,9 @@ from summit_connector.domain.decision import Action, GroupIncident, GroupVerdict
 from summit_connector.domain.grouping import GroupLookup, agent_down_key, decide_agent_down, decide_group, group_key
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.template import GroupBy, Grouping, SummitOptions
+from summit_connector.domain.report_inputs import RecoveryInputs, ReportInputs
 
-from ..factories import NOW, make_event, make_job, make_settings, make_template, read_as
+from tests.unit.factories import NOW, make_event, make_job, make_settings, make_template, read_as
 
 BY_AGENT = Grouping((GroupBy.AGENT,), 15)
 BY_SCHEDULE = Grouping((GroupBy.SCHEDULE,), 15)
@@ -27,8 +28,8 @@ def decide(grouping: Grouping = BY_AGENT, incident: GroupIncident | None = None,
 
 def grouped_plan(template_grouping: Grouping = BY_AGENT, lookup: GroupLookup = GroupLookup(), **job: object):
     event = make_event()
-    return plan_report(event, make_job(event, **job), None, make_template(grouping=template_grouping),
-                       make_settings(), NOW, groups=lookup)
+    return plan_report(ReportInputs(event, make_job(event, **job), NOW, groups=lookup),
+                       make_template(grouping=template_grouping), make_settings())
 
 
 def test_the_agent_key_is_the_agent_name_and_the_schedule_key_the_daily_schedule_b_13_1():
@@ -144,9 +145,9 @@ def test_a_joined_failure_is_an_update_naming_the_job_and_its_number_is_written_
 def test_a_job_that_holds_an_open_ticket_updates_it_and_never_reaches_the_group_b_13_1():
     event = make_event()
 
-    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), read_as("In-Progress"),
-                           make_template(grouping=BY_AGENT), make_settings(), NOW,
-                           groups=GroupLookup(incident=group_incident()))
+    inputs = ReportInputs(event, make_job(event, incident_ticket_id="4711"), NOW, ticket_read=read_as("In-Progress"),
+                          groups=GroupLookup(incident=group_incident()))
+    decision = plan_report(inputs, make_template(grouping=BY_AGENT), make_settings())
 
     assert (decision.action, decision.ticket_number, decision.group) == (Action.UPDATED, "4711", None)
 
@@ -154,9 +155,9 @@ def test_a_job_that_holds_an_open_ticket_updates_it_and_never_reaches_the_group_
 def test_a_job_whose_ticket_is_closed_joins_the_group_instead_of_creating_b_13_1():
     event = make_event()
 
-    decision = plan_report(event, make_job(event, incident_ticket_id="4711"), read_as("Closed"),
-                           make_template(grouping=BY_AGENT), make_settings(), NOW,
-                           groups=GroupLookup(incident=group_incident()))
+    inputs = ReportInputs(event, make_job(event, incident_ticket_id="4711"), NOW, ticket_read=read_as("Closed"),
+                          groups=GroupLookup(incident=group_incident()))
+    decision = plan_report(inputs, make_template(grouping=BY_AGENT), make_settings())
 
     assert (decision.action, decision.ticket_number) == (Action.GROUPED, "5001")
 

@@ -10,8 +10,9 @@ from summit_connector.domain.incident import TicketReading, held_to_resend
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.recovery import plan_recovery
 from summit_connector.domain.template import Grouping, GroupBy, Recovery, RecoveryAction
+from summit_connector.domain.report_inputs import RecoveryInputs, ReportInputs
 
-from ..factories import (
+from tests.unit.factories import (
     NOW,
     make_event,
     make_job,
@@ -66,8 +67,8 @@ def test_a_failure_joining_its_groups_incident_re_sends_what_that_incident_holds
     incident = GroupIncident(f"agent={event.agent}", "5001", NOW - timedelta(minutes=5), "In-Progress", held=HELD)
     grouping = Grouping((GroupBy.AGENT,), 60)
 
-    decision = plan_report(event, make_job(event), None, make_template(grouping=grouping), make_settings(), NOW,
-                           groups=GroupLookup(incident=incident))
+    decision = plan_report(ReportInputs(event, make_job(event), NOW, groups=GroupLookup(incident=incident)),
+                           make_template(grouping=grouping), make_settings())
 
     assert (decision.action, decision.update.ticket_number, decision.update.held) == (Action.GROUPED, "5001", HELD)
 
@@ -84,8 +85,9 @@ def test_every_recovery_step_re_sends_what_the_ticket_holds_b_4_5_b_11_2():
     event = make_event()
     recovery = Recovery(RecoveryAction.RESOLVE, via=("In-Progress",))
 
-    decision = plan_recovery(event, make_job(event, incident_ticket_id=TICKET), read_as("New", HELD),
-                             make_template(recovery=recovery), NOW, (TICKET,))
+    inputs = RecoveryInputs(event, make_job(event, incident_ticket_id=TICKET), NOW, ticket_read=read_as("New", HELD),
+                            opened_tickets=frozenset({TICKET}))
+    decision = plan_recovery(inputs, make_template(recovery=recovery))
 
     assert decision.action is Action.RESOLVED and len(decision.steps) == 2
     assert all(step.held == HELD for step in decision.steps)
@@ -94,7 +96,7 @@ def test_every_recovery_step_re_sends_what_the_ticket_holds_b_4_5_b_11_2():
 def test_a_recovery_that_could_not_read_the_status_annotates_without_held_fields_b_4_5_b_11_2():
     event = make_event()
 
-    decision = plan_recovery(event, make_job(event, incident_ticket_id=TICKET), None, make_template(), NOW)
+    decision = plan_recovery(RecoveryInputs(event, make_job(event, incident_ticket_id=TICKET), NOW), make_template())
 
     assert decision.action is Action.ANNOTATED and decision.steps[0].held == ()
 

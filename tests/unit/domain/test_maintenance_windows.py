@@ -9,7 +9,7 @@ from summit_connector.domain.maintenance_windows import MaintenanceVerdict, deci
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.working_hours import Covered, DayWindow, parse_hhmm
 
-from ..factories import EXIT_ON_NOTICKET, make_event, make_job, make_template, plan, working_hours
+from tests.unit.factories import EXIT_ON_NOTICKET, make_event, make_job, make_template, plan, working_hours
 
 SATURDAY, SUNDAY, MONDAY = 21, 22, 23
 SUNDAY_NIGHTS = working_hours(sunday=("0100", "0500"))

@@ -13,7 +13,7 @@ from summit_connector.domain.model import Trigger
 from summit_connector.domain.template import CustomAttribute
 from summit_connector.domain.trigger_text import decide_trigger_text
 
-from ..factories import make_event, make_template
+from tests.unit.factories import make_event, make_template
 
 NOW = datetime(2024, 9, 23, 14, 5, 9)
 

@@ -9,8 +9,9 @@ from summit_connector.domain.decision import Action, KeptForJob, TicketSource, T
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.recovery import plan_recovery
 from summit_connector.domain.template import Attribute, Recovery, RecoveryAction
+from summit_connector.domain.report_inputs import RecoveryInputs, ReportInputs
 
-from ..factories import NOW, make_event, make_job, make_template, read_as
+from tests.unit.factories import NOW, make_event, make_job, make_template, read_as
 
 TICKET = "4711"
 RESOLVE = Recovery(RecoveryAction.RESOLVE, via=("In-Progress",), solution="Rerun of @EV_Job succeeded",
@@ -21,8 +22,8 @@ def recover(status: str | None = "New", recovery: Recovery = Recovery(), opened:
             ticket: str = TICKET, trigger: Trigger = Trigger.FINISHED_OK, **template_fields: object):
     event = make_event(trigger=trigger, termination="0")
     job = make_job(event, incident_ticket_id=ticket)
-    return plan_recovery(event, job, read_as(status), make_template(recovery=recovery, **template_fields), NOW,
-                         opened)
+    inputs = RecoveryInputs(event, job, NOW, ticket_read=read_as(status), opened_tickets=frozenset(opened))
+    return plan_recovery(inputs, make_template(recovery=recovery, **template_fields))
 
 
 def test_a_job_without_a_ticket_needs_nothing():
@@ -33,7 +34,7 @@ def test_a_job_without_a_ticket_needs_nothing():
 
 
 def test_a_job_opcon_does_not_know_needs_nothing():
-    decision = plan_recovery(make_event(trigger=Trigger.FINISHED_OK), None, None, make_template(), NOW)
+    decision = plan_recovery(RecoveryInputs(make_event(trigger=Trigger.FINISHED_OK), None, NOW), make_template())
 
     assert decision.action is Action.NOTHING
     assert "not found in OpCon" in decision.reason
@@ -125,8 +126,9 @@ def test_a_ticket_whose_status_cannot_be_read_is_only_annotated_and_its_status_l
 def test_the_incident_of_a_kept_failure_not_yet_in_opcon_is_the_one_recovered():
     event = make_event(trigger=Trigger.FIXED)
 
-    decision = plan_recovery(event, make_job(event), read_as("New"), make_template(recovery=RESOLVE), NOW, ("1001",),
-                             KeptForJob(known_ticket="1001"))
+    inputs = RecoveryInputs(event, make_job(event), NOW, KeptForJob(known_ticket="1001"), read_as("New"),
+                            frozenset({"1001"}))
+    decision = plan_recovery(inputs, make_template(recovery=RESOLVE))
 
     assert (decision.action, decision.ticket, decision.source) == (Action.RESOLVED, "1001", TicketSource.KEPT)
 

@@ -6,8 +6,9 @@ from summit_connector.domain.decision import Action
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.silences import Silence
+from summit_connector.domain.report_inputs import RecoveryInputs, ReportInputs
 
-from ..factories import EXIT_ON_NOTICKET, NOW, make_event, make_job, make_settings, make_template, read_as
+from tests.unit.factories import EXIT_ON_NOTICKET, NOW, make_event, make_job, make_settings, make_template, read_as
 
 PATCH_NIGHT = Silence(7, "JOB*", "", "", "", NOW - timedelta(hours=1), NOW + timedelta(hours=1), "patch night")
 
@@ -16,8 +17,8 @@ def plan_with(*silences: Silence, job=None, ticket_status: str | None = None, ev
               template=None):
     event = event or make_event()
     job = job if job is not None else make_job(event)
-    return plan_report(event, job, read_as(ticket_status), template or make_template(), make_settings(), now,
-                       silences=silences)
+    inputs = ReportInputs(event, job, now, silences=tuple(silences)).with_ticket_read(read_as(ticket_status))
+    return plan_report(inputs, template or make_template(), make_settings())
 
 
 def test_a_matching_silence_means_no_incident_and_nothing_written_back():

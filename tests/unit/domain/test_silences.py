@@ -7,7 +7,7 @@ import pytest
 from summit_connector.domain.model import Trigger
 from summit_connector.domain.silences import Silence, matching_silence
 
-from ..factories import make_event
+from tests.unit.factories import make_event
 
 NOW = datetime(2024, 9, 21, 3, 0)
 EVENT = make_event(job="PAYROLL_EXTRACT", schedule="Nightly Batch$0002", agent="UNIXAGENT01")

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from summit_connector.domain.tags import Verdict, engineer_email, route_by_tags
 from summit_connector.domain.template import Rules, TagRule
 
-from ..factories import DEFAULT_TO_DEVOPS, ROUTE1_TO_APPLICATION_ONE
+from tests.unit.factories import DEFAULT_TO_DEVOPS, ROUTE1_TO_APPLICATION_ONE
 
 WORKGROUP = "Assigned_WorkGroup_Name"
 ROUTING = Rules(include_tag_routing=True)

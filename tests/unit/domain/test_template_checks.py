@@ -4,7 +4,7 @@ from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import Attribute, CustomAttribute, Recovery, Rules, TagRule, TriggerText
 from summit_connector.domain.template_checks import check_template
 
-from ..factories import (
+from tests.unit.factories import (
     DEFAULT_TO_DEVOPS,
     EXIT_ON_NOTICKET,
     ROUTE1_TO_APPLICATION_ONE,

@@ -9,7 +9,7 @@ from summit_connector.domain.model import REPORT_TRIGGERS, Trigger
 from summit_connector.domain.template import Rules, TriggerText
 from summit_connector.domain.trigger_text import TextSource, decide_trigger_text
 
-from ..factories import attributes, make_event, make_job, make_template, plan, working_hours
+from tests.unit.factories import attributes, make_event, make_job, make_template, plan, working_hours
 
 SLA_TRIGGERS = [trigger for trigger in REPORT_TRIGGERS if trigger is not Trigger.FAILED]
 LATE_BLOCK = TriggerText("@EV_Job is late (@EV_Trigger)", "Started late on @EV_Agent",

@@ -6,7 +6,14 @@ The config [DEFAULTS] here name other values than the examples expect, so only t
 from summit_connector.domain.decision import Action
 from summit_connector.domain.template import Rules, TagRule, Template
 
-from ..factories import EXIT_ON_NOTICKET, incident_attributes, make_job, make_settings, plan, vendor_routing_template
+from tests.unit.factories import (
+    EXIT_ON_NOTICKET,
+    incident_attributes,
+    make_job,
+    make_settings,
+    plan,
+    vendor_routing_template,
+)
 
 SETTINGS = make_settings(Assigned_WorkGroup_Name="Service Desk", Category_Name="General")
 

@@ -6,7 +6,7 @@ import pytest
 
 from summit_connector.domain.working_hours import parse_hhmm
 
-from ..factories import working_hours
+from tests.unit.factories import working_hours
 
 MONDAY, TUESDAY, SUNDAY = 23, 24, 29
 
