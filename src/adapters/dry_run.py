@@ -1,12 +1,14 @@
 """Ports for a dry run (`explain`): the job as OpCon holds it with the operator's overrides, or as given offline,
 and a ticket status as given. Nothing here sends or writes: the write methods refuse."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from summit_connector.application.errors import ConnectorError
 from summit_connector.application.ports import DailyJobs, Incidents
 from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.domain.model import DailyJob, Documentation, FailedDailyJob, FailureEvent, JobLog
 
 
 class DryRunWrite(ConnectorError):
@@ -41,6 +43,10 @@ class GivenDailyJobs(DailyJobs):
     def find(self, event: FailureEvent) -> DailyJob | None:
         job = DailyJob(event.job_key, 0, event.job) if self._inner is None else self._inner.find(event)
         return None if job is None else self._overrides.applied_to(job)
+
+    def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
+        """OpCon's failed jobs as they are (the overrides are for one job); none offline."""
+        return [] if self._inner is None else self._inner.failed_on(dates)
 
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
         raise DryRunWrite("a dry run writes nothing to OpCon")

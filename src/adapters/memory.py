@@ -9,6 +9,9 @@ They record what happened so tests assert on end state::
     incidents.created["1001"].attributes           # what Summit would have received
 
 Set `unavailable` (or `rejected` on incidents) to an error message to make every call fail that way.
+`daily_jobs.add_failed(event)` lists a job among OpCon's failed ones (`failed_on`, B-15.1); `InMemoryIncidents(clock=
+clock)` logs each incident at the clock's time, and `updated_since` lists them as Summit's incident list would
+(B-15.2); `incidents.answer_lost = "timeout"` makes a create land and its answer fail.
 `FixedClock` (from `adapters.clock`), `InMemoryOutbox` and `InMemoryJobLocks` complete the set for `summit_connector.application.delivery.Delivery`.
 `InMemoryJournal` (`journal.entries`) and `InMemoryHistory` (`history.events`, oldest first) record the state store's
 other two parts (B-10.2, B-10.3); `InMemorySilences` (`silences.silences`, by id) the operator's silences (B-13.2).
@@ -16,17 +19,19 @@ other two parts (B-10.2, B-10.3); `InMemorySilences` (`silences.silences`, by id
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from summit_connector.adapters.clock import FixedClock
 from summit_connector.application.errors import OpConError, OpConUnavailable, SummitRejected, SummitUnavailable
 from summit_connector.application.ports import (
+    Clock,
     DailyJobs,
     History,
     HistoryEvent,
+    IncidentList,
     Incidents,
     JobActions,
     JobLocks,
@@ -39,23 +44,46 @@ from summit_connector.application.ports import (
     Outbox,
     Silences,
 )
-from summit_connector.domain.incident import HELD_FIELDS, IncidentUpdate, NewIncident, TicketReading
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.domain.incident import HELD_FIELDS, IncidentUpdate, ListedIncident, NewIncident, TicketReading
+from summit_connector.domain.model import DailyJob, Documentation, FailedDailyJob, FailureEvent, JobLog
 from summit_connector.domain.silences import Silence
 
 
 class InMemoryDailyJobs(DailyJobs):
-    """OpCon's Daily tables for the jobs given; `tickets` and `documentation` record the write-backs by uid."""
+    """OpCon's Daily tables for the jobs given; `tickets` and `documentation` record the write-backs by uid.
+
+    A job's `id` is the event's job key, as OpCon's daily job ids are. `failed` holds the jobs OpCon lists as
+    failed, by job key, with their status category (`add_failed`).
+    """
 
     def __init__(self, jobs: list[DailyJob] | None = None) -> None:
         self.jobs: dict[str, DailyJob] = {job.id: job for job in jobs or []}
+        self.failed: dict[str, tuple[FailureEvent, str]] = {}
         self.tickets: dict[int, tuple[str, str]] = {}
         self.documentation: dict[int, Documentation] = {}
         self.unavailable = ""
 
+    def add_failed(self, event: FailureEvent, job: DailyJob | None = None, status_category: str = "Failed") -> DailyJob:
+        """Lists the job among the failed ones of its schedule date; `find(event)` returns it too. Without `job`,
+        one is made from the event (the next free uid). Another `status_category` stands for a job OpCon still lists
+        but no longer holds as failed."""
+        job = job or DailyJob(event.job_key, max((known.uid for known in self.jobs.values()), default=0) + 1,
+                              event.job)
+        self.jobs[job.id] = job
+        self.failed[event.job_key] = (event, status_category)
+        return job
+
     def find(self, event: FailureEvent) -> DailyJob | None:
         self._check()
         return self.jobs.get(event.job_key)
+
+    def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
+        """The listed jobs of those dates as they are now (a ticket written back shows), whatever their category:
+        the category is the caller's to check, as with OpCon."""
+        self._check()
+        wanted = set(dates)
+        return [FailedDailyJob(event, self.jobs.get(key, DailyJob(key, 0, event.job)), category)
+                for key, (event, category) in self.failed.items() if event.schedule_date in wanted]
 
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
         self._check()
@@ -76,28 +104,48 @@ class InMemoryDailyJobs(DailyJobs):
             raise OpConUnavailable(self.unavailable)
 
 
-class InMemoryIncidents(Incidents):
-    """Summit's incidents, numbered from `first_ticket`.
+class InMemoryIncidents(Incidents, IncidentList):
+    """Summit's incidents, numbered from `first_ticket`, and its incident list (B-15.2).
 
     `created` maps ticket number → the NewIncident sent; `statuses`, `updates` and `attachments` are by ticket
     number too. `add_existing("4711", "Resolved")` seeds a ticket that was opened before the test. `held` are the
     fields an update re-sends (B-4.5) as each ticket holds them: the last non-empty value sent, or seeded
     (`add_existing("4711", "New", (("Medium", "Phone"),))`); `read` returns them with the status.
+
+    `listed` is each created ticket as the incident list shows it: Symptom = the description sent, Caller_EmailId,
+    the CustomFields, and Logged_Time = `clock`'s time at the create (None without a clock); the list shows the
+    status a ticket has now. `add_listed` seeds an incident the list shows. `touched` is when each ticket was last
+    created or updated (by `clock`); a ticket without a time is in every `updated_since`. Set `list_unreadable` to
+    a message to make only the list fail (SummitRejected), `answer_lost` to make a create land and then fail
+    (SummitUnavailable, maybe processed).
     """
 
-    def __init__(self, first_ticket: int = 1001) -> None:
+    def __init__(self, first_ticket: int = 1001, clock: Clock | None = None) -> None:
         self.created: dict[str, NewIncident] = {}
         self.statuses: dict[str, str] = {}
         self.held: defaultdict[str, dict[str, str]] = defaultdict(dict)
         self.updates: defaultdict[str, list[IncidentUpdate]] = defaultdict(list)
         self.attachments: defaultdict[str, list[JobLog]] = defaultdict(list)
+        self.listed: dict[str, ListedIncident] = {}
+        self.touched: dict[str, datetime | None] = {}
+        self.clock = clock
         self._next = first_ticket
         self.unavailable = ""
         self.rejected = ""
+        self.list_unreadable = ""
+        self.answer_lost = ""
 
     def add_existing(self, ticket_number: str, status: str, held: tuple[tuple[str, str], ...] = ()) -> None:
         self.statuses[ticket_number] = status
         self._hold(ticket_number, held)
+
+    def add_listed(self, incident: ListedIncident) -> None:
+        """An incident Summit holds (made by someone else, or by a create whose answer was lost), as listed; it
+        was last touched at its logged time."""
+        self.statuses[incident.ticket] = incident.status
+        self._hold(incident.ticket, (("Caller_EmailID", incident.caller_email),))
+        self.listed[incident.ticket] = incident
+        self.touched[incident.ticket] = incident.logged_time
 
     def create(self, incident: NewIncident) -> str:
         self._check()
@@ -106,15 +154,19 @@ class InMemoryIncidents(Incidents):
         self.created[number] = incident
         self.statuses[number] = incident.status
         self._hold(number, incident.attributes)
+        self._list(number, incident)
+        if self.answer_lost:
+            raise SummitUnavailable(self.answer_lost, maybe_processed=True)
         return number
 
     def update(self, update: IncidentUpdate) -> None:
         self._check()
         if update.ticket_number not in self.statuses:
             raise SummitRejected(f"ticket {update.ticket_number} does not exist")
-        self.statuses[update.ticket_number] = update.status
+        self.statuses[update.ticket_number] = update.status or self.statuses[update.ticket_number]
         self.updates[update.ticket_number].append(update)
         self._hold(update.ticket_number, (*update.held, *update.attributes))
+        self.touched[update.ticket_number] = self._now()
 
     def read(self, ticket_number: str) -> TicketReading | None:
         self._check()
@@ -124,8 +176,32 @@ class InMemoryIncidents(Incidents):
         held = self.held[ticket_number]
         return TicketReading(status, tuple((name, held[name]) for name in HELD_FIELDS if name in held))
 
+    def updated_since(self, statuses: Sequence[str], since: date) -> list[ListedIncident]:
+        """Tickets in one of `statuses` (any case) touched on or after the day `since`, by ticket number."""
+        self._check()
+        if self.list_unreadable:
+            raise SummitRejected(self.list_unreadable)
+        wanted = {status.casefold() for status in statuses}
+        return [listed for listed in map(self._listed_now, list(self.statuses)) if listed.status.casefold() in wanted
+                and _on_or_after(self.touched.get(listed.ticket), since)]
+
+    def _listed_now(self, ticket_number: str) -> ListedIncident:
+        """As listed, with the status the ticket has now; a ticket seeded without a listing shows its caller only."""
+        caller = self.held[ticket_number].get("Caller_EmailID", "")
+        listed = self.listed.get(ticket_number) or ListedIncident(ticket_number, "", caller, None)
+        return replace(listed, status=self.statuses[ticket_number])
+
     def _hold(self, ticket_number: str, fields: tuple[tuple[str, str], ...]) -> None:
         self.held[ticket_number].update((name, value) for name, value in fields if name in HELD_FIELDS and value)
+
+    def _list(self, number: str, incident: NewIncident) -> None:
+        custom = tuple((field.group_name, field.name, field.value) for field in incident.custom_fields)
+        caller = self.held[number].get("Caller_EmailID", "")
+        self.touched[number] = now = self._now()
+        self.listed[number] = ListedIncident(number, incident.description, caller, now, incident.status, custom)
+
+    def _now(self) -> datetime | None:
+        return self.clock.now() if self.clock is not None else None
 
     def attach(self, ticket_number: str, log: JobLog) -> None:
         self._check()
@@ -136,6 +212,10 @@ class InMemoryIncidents(Incidents):
             raise SummitUnavailable(self.unavailable)
         if self.rejected:
             raise SummitRejected(self.rejected)
+
+
+def _on_or_after(touched: datetime | None, since: date) -> bool:
+    return touched is None or touched.date() >= since
 
 
 class InMemoryJobLogs(JobLogs):
@@ -160,7 +240,7 @@ class InMemoryOutbox(Outbox):
 
     def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
         kept = KeptEvent(self._next, event, template, kept_at, failure.ticket_number, failure.state, 1,
-                         failure.message)
+                         failure.message, failure.settling)
         self.entries[kept.id] = kept
         self._next += 1
         return kept
@@ -174,7 +254,8 @@ class InMemoryOutbox(Outbox):
     def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
         kept = self.entries[kept_id]
         self.entries[kept_id] = replace(kept, attempts=kept.attempts + 1, last_error=failure.message,
-                                        state=failure.state, ticket_number=failure.ticket_number)
+                                        state=failure.state, ticket_number=failure.ticket_number,
+                                        settling=failure.settling)
 
     def delivered(self, kept_id: int) -> None:
         self.entries.pop(kept_id, None)
@@ -211,6 +292,9 @@ class InMemoryJournal(Journal):
                 group_key: str = "") -> None:
         if not any(entry.ticket == ticket and entry.event.job_key == event.job_key for entry in self.entries):
             self._add(ticket, event, template, at, daily_job_id, group_key, opened=False)
+        else:
+            self._change(lambda entry: entry.ticket == ticket and entry.event.job_key == event.job_key,
+                         recovered=False)
 
     def written_back(self, ticket: str) -> None:
         self._change(lambda entry: entry.ticket == ticket, written_back=True)
@@ -220,6 +304,12 @@ class InMemoryJournal(Journal):
 
     def for_job(self, job_key: str) -> list[JournalEntry]:
         return [entry for entry in self.entries if entry.event.job_key == job_key]
+
+    def for_ticket(self, ticket: str) -> list[JournalEntry]:
+        return [entry for entry in self.entries if ticket and entry.ticket == ticket]
+
+    def recovered(self, ticket: str, job_key: str) -> None:
+        self._change(lambda entry: entry.ticket == ticket and entry.event.job_key == job_key, recovered=True)
 
     def tracked(self) -> list[JournalEntry]:
         return [entry for entry in self.entries if entry.tracking and entry.ticket]

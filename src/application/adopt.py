@@ -98,6 +98,11 @@ class Adopt:
             current = adoptable(self._outbox.get(chosen.id), chosen.id)
             return self._adopted(current, number, report, warnings)
 
+    def found(self, kept: KeptEvent, ticket: str) -> Adoption:
+        """The self-healing adoption (B-15.2): Summit's incident list showed `ticket` as the one the uncertain
+        create `kept` made. The caller holds the job's locks."""
+        return self._adopted(kept, ticket, self._reports(kept.template), [])
+
     def _chosen(self, kept_id: int | None) -> KeptEvent:
         if kept_id is not None:
             return adoptable(self._outbox.get(kept_id), kept_id)

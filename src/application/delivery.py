@@ -29,8 +29,10 @@ from summit_connector.application.ports import (
 )
 from summit_connector.application.recover import RecoverJob
 from summit_connector.application.report import ReportFailure, ReportOutcome
+from summit_connector.application.settle import SettleUncertain
 from summit_connector.domain.decision import KeptForJob
 from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.settling import SettleVerdict, Settling
 
 
 class KeptForRetry(ConnectorError):
@@ -63,12 +65,15 @@ class Replay:
 class Delivery:
     """`reports(template_name)` builds the report use case for a template (kept events name their own);
     `recoveries(template_name)` the recover use case, for events with a recovery trigger (B-11.2). `traces` read
-    what the outbox and the journal hold for a job; `intents` are let go when an uncertain create is replayed."""
+    what the outbox and the journal hold for a job; `intents` are let go when an uncertain create is replayed;
+    `settlers(template_name)` look for the incident an uncertain create made (B-15.2)."""
 
     def __init__(self, reports: Callable[[str], ReportFailure], recoveries: Callable[[str], RecoverJob],
-                 outbox: Outbox, locks: JobLocks, clock: Clock, traces: KeptTraces, intents: CreateIntents) -> None:
+                 settlers: Callable[[str], SettleUncertain], outbox: Outbox, locks: JobLocks, clock: Clock,
+                 traces: KeptTraces, intents: CreateIntents) -> None:
         self._reports = reports
         self._recoveries = recoveries
+        self._settlers = settlers
         self._outbox = outbox
         self._locks = locks
         self._clock = clock
@@ -84,9 +89,20 @@ class Delivery:
         the recover use case. A lock or store that cannot be used never stops the delivery (B-9.3): the outcome
         carries a warning naming the file and the cause.
         """
+        return self._delivered(event, template, lambda: True)
+
+    def report_if_due(self, event: FailureEvent, template: str, still_due: Callable[[], bool]
+                      ) -> ReportOutcome | None:
+        """As `report`, but `still_due` is asked first under the locks (`reconcile`, B-15.1): when another run
+        decided the failure meanwhile, nothing is read or sent and None is returned."""
+        return self._delivered(event, template, still_due)
+
+    def _delivered(self, event: FailureEvent, template: str, still_due: Callable[[], bool]) -> ReportOutcome | None:
         now, reports, warnings = self._clock.now(), cache(self._reports), []
         try:
             with holding(self._locks, self._lock_keys(event, template, reports), warnings):
+                if not still_due():
+                    return None
                 if event.trigger.is_recovery:
                     outcome = self._recover(event, template, now, warnings=warnings)
                 else:
@@ -127,26 +143,45 @@ class Delivery:
         raise KeptForRetry(kept, failure) from failure
 
     def replay(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[Replay]:
-        """Oldest first; stops at the first transient failure, since the ones after it would fail alike."""
+        """Oldest first; stops at the first transient failure, since the ones after it would fail alike.
+
+        Every replay also looks for the incidents uncertain creates made (B-15.2): one Summit's list shows is
+        adopted, one that did not land is sent again once, the others stay uncertain. With UNCERTAIN in `states`
+        (an operator checked Summit) an uncertain create the list does not show is created again."""
+        forced = KeptState.UNCERTAIN in states
         replays = []
-        for kept in self._outbox.pending(states):
-            replay = self._replay_one(kept)
+        for kept in self._outbox.pending({*states, KeptState.UNCERTAIN}):
+            if kept.state is KeptState.UNCERTAIN and not (forced or uncertain_create(kept)):
+                continue
+            replay = self._replay_one(kept, forced)
             if replay is not None:
                 replays.append(replay)
                 if replay.transient:
                     break
         return replays
 
-    def _replay_one(self, kept: KeptEvent) -> Replay | None:
+    def _replay_one(self, kept: KeptEvent, forced: bool = False) -> Replay | None:
         reports = cache(self._reports)
         with holding(self._locks, self._lock_keys(kept.event, kept.template, reports)):
             current = self._outbox.get(kept.id)
             if current is None:
                 return None
+            settling = Settling.NONE
+            if uncertain_create(current):
+                healed = self._settlers(current.template)(current)
+                if healed.adoption is not None:
+                    return Replay(current, healed.adoption.outcome, healed.adoption.error)
+                if healed.settlement.verdict is SettleVerdict.STAY and not forced:
+                    self._outbox.failed_again(current.id, KeptFailure(current.last_error, KeptState.UNCERTAIN,
+                                                                      settling=healed.settlement.settling))
+                    return Replay(current, error=healed.settlement.reason)
+                if healed.settlement.verdict is SettleVerdict.RESEND:
+                    settling = Settling.RESENT
             try:
                 outcome = self._resume(current, reports)
             except DeliveryFailed as failure:
-                self._outbox.failed_again(current.id, kept_failure(failure, current.ticket_number))
+                again = replace(kept_failure(failure, current.ticket_number), settling=settling)
+                self._outbox.failed_again(current.id, again)
                 return Replay(current, error=str(failure), transient=isinstance(failure.cause, Transient))
             except Exception as other:  # noqa: BLE001 - one bad entry must not stop the others or the new failure
                 said = described(other)
@@ -178,6 +213,11 @@ class Delivery:
         if kept.state is KeptState.UNCERTAIN:
             for_job = replace(for_job, may_create=True)
         return report(kept.event, kept.kept_at, for_job)
+
+
+def uncertain_create(kept: KeptEvent) -> bool:
+    """An entry whose create Summit may have acted on, with no number known: the one self-healing settles."""
+    return kept.state is KeptState.UNCERTAIN and not kept.ticket_number and not kept.event.trigger.is_recovery
 
 
 def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure:

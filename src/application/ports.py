@@ -111,6 +111,8 @@ class KeptEvent:
     state: KeptState = KeptState.PENDING
     attempts: int = 1
     last_error: str = ""
+    settling: str = ""
+    """For an uncertain create: why it is still uncertain, or that it was sent again (`domain.settling.Settling`)."""
 
 
 class Outbox(ABC):
@@ -148,6 +150,7 @@ class KeptFailure:
     message: str
     state: KeptState = KeptState.PENDING
     ticket_number: str = ""
+    settling: str = ""
 
 
 class JobLocks(ABC):
@@ -183,6 +186,8 @@ class JournalEntry:
     abandoned: bool = False
     group_ended: bool = False
     """`agent-up` ended the group (B-13.4): its incident takes no more failures."""
+    recovered: bool = False
+    """A recovery for this job reached the incident (B-13.1: the last member's recovery applies the action)."""
 
     @property
     def is_intent(self) -> bool:
@@ -213,7 +218,8 @@ class JobIncidents(ABC):
     def touched(self, ticket: str, event: FailureEvent, template: str, at: datetime, daily_job_id: str,
                 group_key: str = "") -> None:
         """Records an update of (or a recovery on) a ticket; a ticket not yet journaled for the job is added with
-        opened=False (and the `group_key` of the group it joined, B-13.1)."""
+        opened=False (and the `group_key` of the group it joined, B-13.1); one journaled already counts as not
+        recovered again (a new failure of the job, B-13.1)."""
 
     @abstractmethod
     def written_back(self, ticket: str) -> None:
@@ -222,6 +228,15 @@ class JobIncidents(ABC):
     @abstractmethod
     def for_job(self, job_key: str) -> list[JournalEntry]:
         """The job's entries (intents included), oldest first."""
+
+    @abstractmethod
+    def for_ticket(self, ticket: str) -> list[JournalEntry]:
+        """The incident's entries, one per job it was created, updated, grouped into or recovered for, oldest
+        first."""
+
+    @abstractmethod
+    def recovered(self, ticket: str, job_key: str) -> None:
+        """A recovery of the job reached the incident (B-13.1)."""
 
 
 class SyncTracking(ABC):

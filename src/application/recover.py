@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from summit_connector.application.errors import ConnectorError, DeliveryFailed, SummitRejected, SummitUnavailable
-from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobIncidents, SyncTracking
+from summit_connector.application.ports import Clock, DailyJobs, Incidents, JobIncidents, JournalEntry, SyncTracking
 from summit_connector.application.reads import find_job, read_ticket
 from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.decision import Action, KeptForJob
@@ -45,7 +45,10 @@ class RecoverJob:
         inputs = RecoveryInputs(event, find_job(self._daily_jobs, event), now or self._clock.now(), kept,
                                 opened_tickets=self._opened(event))
         if inputs.ticket:
-            inputs = replace(inputs, ticket_read=read_ticket(self._incidents, inputs.ticket))
+            members = self._members(inputs.ticket)
+            opened = inputs.opened_tickets | ({inputs.ticket} if any(m.opened for m in members) else set())
+            inputs = replace(inputs, ticket_read=read_ticket(self._incidents, inputs.ticket),
+                             opened_tickets=frozenset(opened), still_failed=still_failed(members, event))
         return plan_recovery(inputs, self._template)
 
     def apply(self, decision: RecoveryDecision) -> ReportOutcome:
@@ -68,11 +71,19 @@ class RecoverJob:
         try:
             self._job_incidents.touched(decision.ticket, decision.event, self._template_key, decision.now,
                                         decision.job.id if decision.job else "")
+            self._job_incidents.recovered(decision.ticket, decision.event.job_key)
             if decision.action is Action.RESOLVED:
                 self._tracking.acted_on(decision.ticket, decision.steps[-1].status)
         except ConnectorError as error:
             return (f"the journal did not record the recovery of incident {decision.ticket}: {error}",)
         return ()
+
+    def _members(self, ticket: str) -> list[JournalEntry]:
+        """The jobs the journal holds in the incident; none when it cannot be read."""
+        try:
+            return self._job_incidents.for_ticket(ticket)
+        except ConnectorError:
+            return []
 
     def _opened(self, event: FailureEvent) -> frozenset[str]:
         """The tickets the journal shows this connector opened for the job; none when it cannot be read."""
@@ -81,3 +92,11 @@ class RecoverJob:
         except ConnectorError:
             return frozenset()
         return frozenset(entry.ticket for entry in entries if entry.ticket and entry.opened)
+
+
+def still_failed(members: list[JournalEntry], event: FailureEvent) -> tuple[str, ...]:
+    """The other jobs of a group incident (B-13.1) that have not recovered: the agent's own entry (no job) and this
+    job are not counted."""
+    others = {m.event.job_key: m for m in members if m.event.job and m.event.job_key != event.job_key}
+    recovered = {m.event.job_key for m in members if m.recovered}
+    return tuple(m.event.job for key, m in others.items() if key not in recovered)

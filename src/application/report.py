@@ -38,6 +38,7 @@ from summit_connector.domain.joblog import truncate_log
 from summit_connector.domain.model import DailyJob, FailureEvent
 from summit_connector.domain.plan import next_need, plan_adoption, plan_completion, plan_report
 from summit_connector.domain.report_inputs import Need, ReportInputs
+from summit_connector.domain.settling import correlated, correlation_value
 from summit_connector.domain.silences import Silence
 from summit_connector.domain.template import ReportPolicy, Template
 
@@ -169,8 +170,10 @@ class ReportFailure:
         event, daily_job_id = decision.event, decision.job.id if decision.job else ""
         intent = self._record(warnings, lambda: self._intents.intend(event, self._template_key, decision.now,
                                                                      daily_job_id, _group_key(decision)))
+        incident = correlated(decision.incident, self._template.correlation,
+                              correlation_value(event.job_key, intent if intent is not None else 0))
         try:
-            ticket = self._sent(decision, lambda: self._incidents.create(decision.incident))
+            ticket = self._sent(decision, lambda: self._incidents.create(incident))
         except DeliveryFailed as failure:
             if not failure.incident_may_exist:
                 self._record(warnings, lambda: self._intents.abandon_intents(event.job_key))

@@ -1,13 +1,14 @@
 """Transient failures are retried a few times inside the run, with a short bounded back-off (B-9)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from summit_connector.application.errors import Transient
-from summit_connector.application.ports import DailyJobs, Incidents, JobLogs
-from summit_connector.domain.incident import IncidentUpdate, NewIncident, TicketReading
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
+from summit_connector.application.ports import DailyJobs, IncidentList, Incidents, JobLogs
+from summit_connector.domain.incident import IncidentUpdate, ListedIncident, NewIncident, TicketReading
+from summit_connector.domain.model import DailyJob, Documentation, FailedDailyJob, FailureEvent, JobLog
 
 T = TypeVar("T")
 
@@ -55,6 +56,9 @@ class RetryingDailyJobs(DailyJobs):
     def find(self, event: FailureEvent) -> DailyJob | None:
         return self._retry(lambda: self._inner.find(event))
 
+    def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
+        return self._retry(lambda: self._inner.failed_on(dates))
+
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
         self._retry(lambda: self._inner.record_ticket(job, ticket_number, ticket_url))
 
@@ -78,6 +82,14 @@ class RetryingIncidents(Incidents):
 
     def attach(self, ticket_number: str, log: JobLog) -> None:
         self._retry(lambda: self._inner.attach(ticket_number, log))
+
+
+class RetryingIncidentList(IncidentList):
+    def __init__(self, inner: IncidentList, retrier: Retrier) -> None:
+        self._inner, self._retry = inner, retrier
+
+    def updated_since(self, statuses: Sequence[str], since: date) -> list[ListedIncident]:
+        return self._retry(lambda: self._inner.updated_since(statuses, since))
 
 
 class RetryingJobLogs(JobLogs):

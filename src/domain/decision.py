@@ -33,10 +33,12 @@ class Action(StrEnum):
     GROUPED = "grouped"
     SILENCED = "silenced"
     SKIPPED_MAINTENANCE = "skipped-maintenance"
+    ADOPTED = "adopted"
+    """An uncertain create's incident, found in Summit, taken as the one it made (B-9.2, B-15.2)."""
 
 
 SENDING = frozenset({Action.CREATED, Action.UPDATED, Action.REOPENED, Action.ANNOTATED, Action.RESOLVED,
-                     Action.GROUPED})
+                     Action.GROUPED, Action.ADOPTED})
 
 
 class TicketState(StrEnum):

@@ -28,6 +28,7 @@ from summit_connector.domain.incident import (
 from summit_connector.domain.maintenance_windows import decide_maintenance, maintenance_reason
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 from summit_connector.domain.report_inputs import Need, ReportInputs
+from summit_connector.domain.settling import LookedFor
 from summit_connector.domain.silences import matching_silence
 from summit_connector.domain.tags import exit_values, find_exit_tag, route_by_tags
 from summit_connector.domain.template import ReportPolicy, Template
@@ -137,7 +138,20 @@ def plan_adoption(
     completion = plan_completion(event, job, ticket, template, now)
     reason = f"incident {ticket} was adopted as the one Summit created for this failure"
     written = "; it was written back to OpCon" if completion.write_back else ""
-    return replace(completion, reason=f"{reason}{written}", attach_job_log=_attaches(completion, template))
+    return replace(completion, action=Action.ADOPTED, reason=f"{reason}{written}",
+                   attach_job_log=_attaches(completion, template))
+
+
+def lost_create(event: FailureEvent, template: Template, policy: ReportPolicy, sent_at: datetime,
+                correlation: str) -> LookedFor:
+    """What a create for `event` sent at `sent_at` carried, to be found in Summit's incident list (B-15.2): its
+    description and caller as the plan renders them (routing by tags cannot change either), and its correlation
+    `(group, name, value)` when the template has a `correlation` block."""
+    incident = plan_report(ReportInputs(event, None, sent_at), template, policy).incident
+    caller = dict(incident.attributes).get("Caller_EmailID", "") if incident is not None else ""
+    description = incident.description if incident is not None else create_description(event, template, sent_at)
+    block = template.correlation
+    return LookedFor(sent_at, (block.group_name, block.name, correlation) if block.on else None, description, caller)
 
 
 def create_description(event: FailureEvent, template: Template, sent_at: datetime) -> str:

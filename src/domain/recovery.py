@@ -54,8 +54,13 @@ def plan_recovery(inputs: RecoveryInputs, template: Template) -> RecoveryDecisio
     if recovery.action is RecoveryAction.NONE:
         return replace(base, reason="recovery.action is none: the ticket is left as it is")
     information = recovery_information(event, template, now)
+    if inputs.still_failed:
+        information = f"{information} {_still_failed(inputs.still_failed)}"
     annotated = replace(base, action=Action.ANNOTATED,
                         steps=(IncidentUpdate(ticket, ticket_status or "", information, held=held),))
+    if inputs.still_failed:
+        return replace(annotated, reason=f"ticket {ticket} also holds {_still_failed(inputs.still_failed, short=True)}"
+                                         f": annotate only; the last job's recovery applies {recovery.action.value}")
     if recovery.action is RecoveryAction.ANNOTATE:
         return replace(annotated, reason=f"ticket {ticket} is {ticket_status or 'of unknown status'}: annotate it")
     if state is TicketState.UNKNOWN:
@@ -77,6 +82,14 @@ def recovery_information(event: FailureEvent, template: Template, now: datetime)
             f"{now.isoformat(sep=' ', timespec='seconds')} (schedule {event.schedule}, "
             f"{event.schedule_date.isoformat()}, id {event.schedule_id}, instance {event.schedule_instance}, "
             f"agent {event.agent}{termination}).")
+
+
+def _still_failed(jobs: tuple[str, ...], short: bool = False) -> str:
+    """B-13.1: how many other jobs of the incident are still failed, named."""
+    named = ", ".join(jobs)
+    if short:
+        return f"{len(jobs)} job(s) still failed ({named})"
+    return f"{len(jobs)} other job(s) of this incident still failed: {named}."
 
 
 def _no_ticket(job: DailyJob | None) -> str:

@@ -53,7 +53,9 @@ class ReportInputs:
 @dataclass(frozen=True)
 class RecoveryInputs:
     """What a recovery decides from (B-11.2): `opened_tickets` are the tickets the journal shows this connector
-    opened for the job; `ticket_read` Summit's status of the job's ticket (None when unknown or no ticket)."""
+    opened for the job (or for the group the job joined); `ticket_read` Summit's status of the job's ticket (None
+    when unknown or no ticket); `still_failed` the other jobs of a group incident that have not recovered yet
+    (B-13.1)."""
 
     event: FailureEvent
     job: DailyJob | None
@@ -61,6 +63,7 @@ class RecoveryInputs:
     kept: KeptForJob = KeptForJob()
     ticket_read: TicketReading | None = None
     opened_tickets: frozenset[str] = frozenset()
+    still_failed: tuple[str, ...] = ()
 
     @property
     def ticket(self) -> str:

@@ -3,14 +3,15 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from fnmatch import fnmatchcase
 
 from summit_connector.domain.model import FailureEvent
+from summit_connector.domain.patterns import name_matches
 
 
 @dataclass(frozen=True)
 class Silence:
-    """Matchers are exact names or `*` globs, case-sensitive; empty matches anything; all given must match.
+    """Matchers are names with `*` the only wildcard (`domain.patterns`), case-sensitive; empty matches anything;
+    all given must match.
     `tag` matches one whole job tag. Active from `starts` until `ends` (an `expire` moves `ends` to then)."""
 
     id: int
@@ -28,9 +29,9 @@ class Silence:
 
     def matches(self, event: FailureEvent, tags: Sequence[str]) -> bool:
         named = ((self.job, event.job), (self.schedule, event.schedule), (self.agent, event.agent))
-        if any(pattern and not fnmatchcase(value, pattern) for pattern, value in named):
+        if any(pattern and not name_matches(pattern, value) for pattern, value in named):
             return False
-        return not self.tag or any(fnmatchcase(tag, self.tag) for tag in tags)
+        return not self.tag or any(name_matches(self.tag, tag) for tag in tags)
 
 
 def matching_silence(silences: Iterable[Silence], event: FailureEvent, tags: Sequence[str], now: datetime

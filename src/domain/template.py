@@ -122,6 +122,33 @@ class Grouping:
 
 
 @dataclass(frozen=True)
+class ReconcileScope:
+    """A template's `reconcile` block (B-15.1): which failed daily jobs `reconcile` makes sure have an incident.
+    Patterns as silences (`domain.patterns`: `*` is the only wildcard); `tags` empty means any tags; a job must
+    match every list given."""
+
+    schedules: tuple[str, ...] = ("*",)
+    jobs: tuple[str, ...] = ("*",)
+    tags: tuple[str, ...] = ()
+    look_back_hours: int = 24
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """A template's `correlation` block (B-15.2): with `group_name` and `name`, each create carries that CustomFields
+    entry with a value unique to the create, and a create whose answer was lost is found by it; without them, by
+    its Symptom, Caller and Logged_Time. A lost create with no match after `settle_seconds` is sent again, once."""
+
+    group_name: str = ""
+    name: str = ""
+    settle_seconds: int = 120
+
+    @property
+    def on(self) -> bool:
+        return bool(self.group_name and self.name)
+
+
+@dataclass(frozen=True)
 class Template:
     """The incident policy of one template; connection details live with the Summit adapter."""
 
@@ -145,6 +172,9 @@ class Template:
     """B-13.3: each `maintenanceWindows` entry as the weekly windows of its days (HHMM and overnight as B-4.8)."""
     agent_down: TriggerText = field(default_factory=TriggerText)
     """B-13.4: the `agentDown` block; `None` texts mean the template's own."""
+    reconcile: ReconcileScope | None = None
+    """B-15.1: None without a `reconcile` block (then `reconcile` only tells what it would do)."""
+    correlation: Correlation = field(default_factory=Correlation)
 
     def trigger_text(self, trigger: str) -> TriggerText | None:
         return dict(self.triggers).get(trigger)

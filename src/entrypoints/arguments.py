@@ -25,7 +25,7 @@ def config_path(flag: str | None, environ: Mapping[str, str]) -> "Path":
 
 PROGRAM = "summit-connector"
 COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
-            "sandbox", "silence", "agent-down", "agent-up", "init")
+            "sandbox", "silence", "agent-down", "agent-up", "init", "reconcile")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_history(commands)
     _add_silence(commands)
     _add_sync(commands)
+    _add_reconcile(commands)
     _add_agents(commands)
     _add_init(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
@@ -202,6 +203,17 @@ def _add_sync(commands: argparse._SubParsersAction) -> None:
     sync.add_argument("--once", action="store_true", help="one pass, then exit (for an OpCon job every 5 minutes)")
     sync.add_argument("--interval", type=_interval, default=300.0, metavar="SECONDS",
                       help="pause between passes without --once (default 300)")
+
+
+def _add_reconcile(commands: argparse._SubParsersAction) -> None:
+    reconcile = commands.add_parser("reconcile", help="report the failed jobs in OpCon's Daily that have no incident")
+    _add_config_flag(reconcile)
+    reconcile.add_argument("-t", "--template", nargs="+", required=True, metavar="NAME",
+                           help="the template whose reconcile block scopes the jobs (and reports them)")
+    reconcile.add_argument("--since", metavar="HOURS",
+                           help="how far back to look, e.g. 24h or 2d (default: the block's lookBackHours)")
+    reconcile.add_argument("--dry-run", action="store_true", help="list what it would report; send nothing")
+    reconcile.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _interval(text: str) -> float:

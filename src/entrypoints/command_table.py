@@ -66,6 +66,11 @@ def _agents() -> Command:
     return agents.run
 
 
+def _reconcile() -> Command:
+    from summit_connector.entrypoints.commands import reconcile
+    return reconcile.run
+
+
 def _init() -> Command:
     from summit_connector.entrypoints.commands import init
     return init.run
@@ -74,5 +79,5 @@ def _init() -> Command:
 COMMANDS: dict[str, Callable[[], Command]] = {
     "report": _report, "recover": _report, "explain": _explain, "check": _check, "encrypt": _encrypt,
     "retry": _retry, "outbox": _outbox, "history": _history, "sync": _sync, "demo": _demo, "sandbox": _sandbox,
-    "silence": _silence, "agent-down": _agents, "agent-up": _agents, "init": _init,
+    "silence": _silence, "agent-down": _agents, "agent-up": _agents, "init": _init, "reconcile": _reconcile,
 }

@@ -36,8 +36,10 @@ from summit_connector.application.agents import AgentDown, AgentUp
 from summit_connector.application.delivery import Delivery
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.ports import Incidents
+from summit_connector.application.reconcile import Reconcile
 from summit_connector.application.recover import RecoverJob
 from summit_connector.application.report import ReportFailure
+from summit_connector.application.settle import SettleUncertain
 from summit_connector.application.retry import (
     Retrier,
     RetryingDailyJobs,
@@ -116,6 +118,8 @@ class TemplateScope(containers.DeclarativeContainer):
                                    process.clock, template, policy)
     agent_up = providers.Factory(AgentUp, incidents, process.journal, process.journal, process.job_locks,
                                  process.clock, template)
+    settle = providers.Factory(SettleUncertain, summit_incidents, process.journal, process.adopt, process.clock,
+                               template, policy)
 
 
 class TemplateScopes:
@@ -140,6 +144,9 @@ class TemplateScopes:
 
     def recover(self, name: str) -> RecoverJob:
         return self.named(name).recover()
+
+    def settle(self, name: str) -> SettleUncertain:
+        return self.named(name).settle()
 
     def summit(self, name: str) -> tuple[Incidents, Template]:
         scope = self.named(name)
@@ -180,10 +187,11 @@ class Container(containers.DeclarativeContainer):
     template_scope = providers.Factory(TemplateScope, process=__self__)
     templates = providers.Singleton(TemplateScopes, config, environ, template_scope.provider)
 
-    delivery = providers.Singleton(Delivery, templates.provided.report, templates.provided.recover, outbox,
-                                   job_locks, clock, kept_traces, journal)
+    delivery = providers.Singleton(Delivery, templates.provided.report, templates.provided.recover,
+                                   templates.provided.settle, outbox, job_locks, clock, kept_traces, journal)
     adopt = providers.Singleton(Adopt, templates.provided.report, outbox, job_locks, journal, journal)
     sync = providers.Singleton(Sync, journal, templates.provided.summit, job_actions, history, clock)
+    reconcile = providers.Singleton(Reconcile, daily_jobs, history, delivery, clock)
 
 
 def bootstrap(config_file: Path, environ: dict[str, str]) -> Container:

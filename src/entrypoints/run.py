@@ -14,6 +14,7 @@ from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.application.report import ReportOutcome
 from summit_connector.application.run_history import history_event
 from summit_connector.domain.agent_outage import agent_event
+from summit_connector.domain.decision import Action
 from summit_connector.domain.model import FailureEvent
 from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 from summit_connector.entrypoints.invocation import Invocation
@@ -22,6 +23,11 @@ from summit_connector.entrypoints.views.outcomes import describe, describe_adopt
 if TYPE_CHECKING:
     from summit_connector.application.adopt import Adoption
     from summit_connector.application.delivery import Replay
+    from summit_connector.application.ports import KeptEvent
+
+
+RETRY = "retry"
+"""The command history names for a kept entry's replay, whichever run replayed it (B-10.3, B-14.3)."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,24 @@ class Run:
             log_failure(subject.event, str(failure), code, self.command, about)
 
     def tell_replays(self, replays: "list[Replay]", delivered_to: TextIO) -> None:
-        """One log line (B-8) and one printed line per replayed entry; an entry still kept goes to stderr."""
+        """One log line (B-8), one history event (command `retry`, B-10.3) and one printed line per replayed
+        entry; an entry still kept goes to stderr."""
         for replay in replays:
             code = ExitCode.OK if replay.outcome is not None else ExitCode.INCOMPLETE
             self.log(Subject(replay.kept.event), code, replay.outcome, f"outbox entry {replay.kept.id}: {replay.error}")
+            self._remember_replay(replay.kept, code, replay.outcome, replay.error)
             print(describe(replay), file=delivered_to if replay.outcome else self.invocation.stderr)
+
+    def _remember_replay(self, kept: "KeptEvent", code: int, outcome: ReportOutcome | None, error: str) -> None:
+        try:
+            now = self.root.clock().now()
+            event = history_event(RETRY, kept.event, now, code, outcome)
+            if outcome is None:
+                event = replace(event, action=Action.KEPT.value, ticket=kept.ticket_number,
+                                reason=f"outbox entry {kept.id}: {error}")
+            self.root.history().append(event)
+        except ConnectorError as error:
+            self.invocation.warn(f"this replay is not in history: {error}")
 
     def tell_adoption(self, adoption: "Adoption") -> None:
         """One log line, one printed line, then the warnings (B-9.2)."""
@@ -75,6 +94,7 @@ class Run:
         code = ExitCode.OK if adoption.outcome is not None else ExitCode.INCOMPLETE
         self.log(Subject(adoption.kept.event), code, adoption.outcome,
                  f"outbox entry {adoption.kept.id}: {adoption.error}")
+        self._remember_replay(adoption.kept, code, adoption.outcome, adoption.error)
         stream = self.invocation.stdout if adoption.outcome is not None else self.invocation.stderr
         print(describe_adoption(adoption), file=stream)
         for warning in warnings:

@@ -16,12 +16,14 @@ from summit_connector.application.delivery import Delivery
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.ports import Clock, JobLocks, Journal, Outbox, Silences
 from summit_connector.application.recover import RecoverJob
+from summit_connector.application.settle import Healed
 from summit_connector.application.report import ReportFailure
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent, JobLog
 from summit_connector.domain.decision import ReportDecision
 from summit_connector.domain.incident import TicketReading
 from summit_connector.domain.plan import plan_report
 from summit_connector.domain.report_inputs import ReportInputs
+from summit_connector.domain.settling import Settlement, SettleVerdict, Settling
 from summit_connector.domain.template import (
     VENDOR_DEFAULT_ATTRIBUTES,
     Attribute,
@@ -207,11 +209,17 @@ def state_ports(journal: Journal | None = None, silences: Silences | None = None
 
 
 def make_delivery(report_for, outbox: Outbox, locks: JobLocks, clock: Clock, journal: Journal | None = None,
-                  recover_for=None) -> Delivery:
-    """A Delivery over one journal (in memory unless given); `recover_for` builds the recover use case."""
+                  recover_for=None, settle_for=None) -> Delivery:
+    """A Delivery over one journal (in memory unless given); `recover_for` builds the recover use case,
+    `settle_for` the self-healing of uncertain creates (by default Summit's list cannot be read)."""
     journal = journal if journal is not None else InMemoryJournal()
-    return Delivery(report_for, recover_for or _no_recoveries, outbox, locks, clock, KeptTraces(outbox, journal),
-                    journal)
+    return Delivery(report_for, recover_for or _no_recoveries, settle_for or _unlisted, outbox, locks, clock,
+                    KeptTraces(outbox, journal), journal)
+
+
+def _unlisted(template: str):
+    """A settler for a Summit whose incident list cannot be read: every uncertain create stays uncertain."""
+    return lambda kept: Healed(Settlement(SettleVerdict.STAY, Settling.UNREADABLE, "no incident list in this test"))
 
 
 def _no_recoveries(template: str) -> RecoverJob:

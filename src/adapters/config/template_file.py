@@ -28,10 +28,12 @@ from summit_connector.adapters.summit.http import SummitConnection
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
+    Correlation,
     CustomAttribute,
     GroupBy,
     Grouping,
     JobAction,
+    ReconcileScope,
     Recovery,
     RecoveryAction,
     Rules,
@@ -57,6 +59,8 @@ _MINUTES_HINT = f'write a whole number of minutes, e.g. "windowMinutes": 15, {AG
 _GROUPING_HINT = 'give "by": ["agent"], ["schedule"] or ["agent", "schedule"], or remove the grouping block'
 
 _RULES, _SUMMIT, _RECOVERY, _SYNC, _GROUPING = Rules(), SummitOptions(), Recovery(), SyncPolicy(), Grouping()
+_RECONCILE, _CORRELATION = ReconcileScope(), Correlation()
+MAX_LOOK_BACK_HOURS = 24 * 31
 Weekday = StrEnum("Weekday", {name.upper(): name for name in WEEKDAYS})
 
 
@@ -210,6 +214,24 @@ class MaintenanceWindowModel(_Model):
     stop: Minutes
 
 
+class ReconcileModel(_Model):
+    """B-15.1: name patterns (only `*` is a wildcard) and how far back to look."""
+
+    schedules: tuple[Text, ...] = _RECONCILE.schedules
+    jobs: tuple[Text, ...] = _RECONCILE.jobs
+    tags: tuple[Text, ...] = _RECONCILE.tags
+    look_back_hours: Annotated[int, BeforeValidator(_not_a_flag), Field(gt=0, le=MAX_LOOK_BACK_HOURS)] = \
+        _RECONCILE.look_back_hours
+
+
+class CorrelationModel(_Model):
+    """B-15.2: the CustomFields entry a create carries to be found again."""
+
+    group_name: Text
+    name: Text
+    settle_seconds: Annotated[int, BeforeValidator(_not_a_flag), Field(ge=0)] = _CORRELATION.settle_seconds
+
+
 class TemplateFile(_Model):
     ticket_description: str = ""
     ticket_information: str = ""
@@ -231,6 +253,8 @@ class TemplateFile(_Model):
     grouping: GroupingModel | None = None
     maintenance_windows: tuple[MaintenanceWindowModel, ...] = ()
     agent_down: TriggerModel = TriggerModel()
+    reconcile: ReconcileModel | None = None
+    correlation: CorrelationModel | None = None
 
 
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
@@ -322,6 +346,8 @@ def _template(model: TemplateFile, urls: dict[str, str]) -> Template:
         grouping=_grouping(model.grouping),
         maintenance_windows=tuple(_weekly(window) for window in model.maintenance_windows),
         agent_down=_trigger_text(model.agent_down),
+        reconcile=ReconcileScope(**_declared(model.reconcile)) if model.reconcile else None,
+        correlation=Correlation(**_declared(model.correlation)) if model.correlation else _CORRELATION,
     )
 
 

@@ -1,20 +1,28 @@
-"""Fault injection: answer an error status, hang before answering, or take a server down and bring it back."""
+"""Fault injection: answer an error status, lose a reply, hang before answering, or take a server down and back.
+
+Every rule names an API, `"opcon"` or `"summit"`, or one Summit service by name (`"IM_LogOrUpdateIncident"`,
+`"IM_GetIncidentListwithDetails"`, `"Summit_UploadAttachmentBase64Encoded"`...), which then matches that service
+only (its ServiceName, case-insensitively), not a service whose name merely contains it.
+"""
 
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from summit_connector.adapters.emulator.exchange import Response, text_response
+from summit_connector.adapters.emulator.exchange import DROP, Response, text_response
 from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
+from summit_connector.adapters.emulator.summit.web_service import SERVICES, UPLOAD_OPERATION
 
 APIS = ("opcon", "summit")
+SUMMIT_SERVICES = (*SERVICES, UPLOAD_OPERATION)
 
 
 @dataclass
 class Rule:
     """`times` None = until cleared. `path_contains` is matched case-insensitively against the raw path and,
-    for Summit, the ServiceName. `after`: the request is processed first, then the error replaces the reply
-    (Summit created the ticket but the answer was lost)."""
+    for Summit, the ServiceName; `service`, when set, must be the Summit ServiceName (or upload operation).
+    `after`: the request is processed first, then the error replaces the reply (Summit created the ticket but the
+    answer was lost). A `lose` rule is always `after`, and its reply is no reply: the connection is closed."""
 
     kind: str
     api: str
@@ -24,15 +32,19 @@ class Rule:
     retry_after: float | None = None
     seconds: float = 0.0
     after: bool = False
+    service: str = ""
 
-    def matches(self, api: str, target: str) -> bool:
-        return self.api == api and self.times != 0 and self.path_contains.lower() in target.lower()
+    def matches(self, api: str, target: str, service: str) -> bool:
+        return (self.api == api and self.times != 0 and self.path_contains.lower() in target.lower()
+                and self.service.lower() in ("", service.lower()))
 
     def use(self) -> None:
         if self.times is not None:
             self.times -= 1
 
     def response(self) -> Response:
+        if self.kind == "lose":
+            return DROP
         headers = (("Retry-After", f"{self.retry_after:g}"),) if self.retry_after is not None else ()
         if self.api == "summit":
             reply = text_response(self.status, f"<html><body><h1>HTTP {self.status}</h1></body></html>")
@@ -62,15 +74,22 @@ class Faults:
 
     def fail(self, api: str, status: int = 503, times: int | None = 1, path_contains: str = "",
              retry_after: float | None = None, after: bool = False) -> None:
-        self._add(Rule("fail", _api(api), times, path_contains, status, retry_after, after=after))
+        """Answer `status` (Summit: an IIS-style HTML page; OpCon: its error shapes); `api` may name a service."""
+        self._add(Rule("fail", *_api(api), times, path_contains, status, retry_after, after=after))
+
+    def lose_reply(self, api: str, times: int | None = 1, path_contains: str = "") -> None:
+        """Process the request, keep what it did, then close the connection without a word: the client cannot
+        tell whether it landed (`lose_reply("IM_LogOrUpdateIncident")`: the incident exists, the client sees the
+        server disconnect). For a gateway's answer instead, use `fail(..., status=504, after=True)`."""
+        self._add(Rule("lose", *_api(api), times, path_contains, after=True))
 
     def hang(self, api: str, seconds: float, times: int | None = 1, path_contains: str = "") -> None:
         """Sleep before answering; `stop()` or `down()` wakes the request and drops its connection."""
-        self._add(Rule("hang", _api(api), times, path_contains, seconds=seconds))
+        self._add(Rule("hang", *_api(api), times, path_contains, seconds=seconds))
 
     def down(self, api: str, seconds: float | None = None) -> None:
         """Connection refused until `up(api)` (or for `seconds`); the port is kept for the restart."""
-        self._set_available(_api(api), False)
+        self._set_available(_server(api), False)
         if seconds is not None:
             timer = threading.Timer(seconds, self._set_available, (api, True))
             timer.daemon = True
@@ -79,7 +98,7 @@ class Faults:
             timer.start()
 
     def up(self, api: str) -> None:
-        self._set_available(_api(api), True)
+        self._set_available(_server(api), True)
 
     def clear(self) -> None:
         """No more rules or timers, and both servers up."""
@@ -99,11 +118,11 @@ class Faults:
         with self._lock:
             return [asdict(rule) for rule in self._rules if rule.times != 0]
 
-    def take(self, api: str, target: str) -> Plan:
-        """Consumes the first matching hang and the first matching failure."""
+    def take(self, api: str, target: str, service: str = "") -> Plan:
+        """Consumes the first matching hang and the first matching failure (an error or a lost reply)."""
         with self._lock:
-            hang = next((r for r in self._rules if r.kind == "hang" and r.matches(api, target)), None)
-            failure = next((r for r in self._rules if r.kind == "fail" and r.matches(api, target)), None)
+            hang = next((r for r in self._rules if r.kind == "hang" and r.matches(api, target, service)), None)
+            failure = next((r for r in self._rules if r.kind != "hang" and r.matches(api, target, service)), None)
             for rule in (hang, failure):
                 if rule is not None:
                     rule.use()
@@ -114,7 +133,18 @@ class Faults:
             self._rules.append(rule)
 
 
-def _api(api: str) -> str:
+def _api(api: str) -> tuple[str, str]:
+    """`(api, service)`: `"summit"` → `("summit", "")`, `"im_logorupdateincident"` → `("summit",
+    "IM_LogOrUpdateIncident")`."""
+    if api in APIS:
+        return api, ""
+    service = next((name for name in SUMMIT_SERVICES if name.lower() == str(api).lower()), None)
+    if service is None:
+        raise ValueError(f"api must be one of {APIS} or a Summit service {SUMMIT_SERVICES}, not {api!r}")
+    return "summit", service
+
+
+def _server(api: str) -> str:
     if api not in APIS:
         raise ValueError(f"api must be one of {APIS}, not {api!r}")
     return api

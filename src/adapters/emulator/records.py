@@ -1,11 +1,16 @@
 """What the emulated OpCon Daily and Summit tenant hold: schedules, jobs, incidents, JORS and job actions."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote
 
 WINDOWS_LOG_DIR = "C:\\ProgramData\\OpConxps\\SAM\\Log\\"
+DEFAULT_MACHINE = "WINAGENT01"
+EXIT_CODE_1 = "+000000001"
+"""OpCon's termination description of an exit code: a sign and nine digits (SMA's `EASE-PROMPT.ps1` reads the code as
+`terminationDescription.SubString(1,9)`); a UNIX agent adds `:signal:core`, e.g. `+000000001:0000:N` (opcon-cli-java
+parses `+000000000:0000:N`), opcon-api.md §4.1, §10."""
 
 
 @dataclass
@@ -28,7 +33,9 @@ class JobDocumentation:
 @dataclass
 class Job:
     """A daily job; `job_output` maps file name (or full agent path) to content; `status` is the status
-    description (`opcon/job_statuses.py`), `status_reason` the reason of the job action that set it."""
+    description (`opcon/job_statuses.py`), `status_reason` the reason of the job action that set it.
+    `machine` is the primary machine and `start_machine` the one it ran on (None: not started there, or none
+    assigned); both are agent names."""
 
     id: str
     uid: int
@@ -41,8 +48,9 @@ class Job:
     incident_ticket_url: str = ""
     job_output: dict[str, str] = field(default_factory=dict)
     job_type: str = "Windows"
-    machine: str = "WINAGENT01"
-    termination: str = "Exit Code 1"
+    machine: str | None = DEFAULT_MACHINE
+    start_machine: str | None = DEFAULT_MACHINE
+    termination: str = EXIT_CODE_1
     status: str = "Failed"
     status_reason: str | None = None
 
@@ -58,7 +66,8 @@ def _agent_path(name: str) -> str:
 @dataclass
 class Incident:
     """A Summit incident: `fields` are the Ticket fields last sent; `information` is every Information text;
-    `solution` the last Solution text; `updates` the Ticket object of each update taken, as received."""
+    `solution` the last Solution text; `updates` the Ticket object of each update taken, as received;
+    `logged_at`/`updated_at` the emulator's clock when it was logged and last changed."""
 
     ticket_no: str
     ticket_id: int
@@ -71,6 +80,8 @@ class Incident:
     reopened: bool = False
     solution: str = ""
     updates: list[dict[str, Any]] = field(default_factory=list)
+    logged_at: datetime | None = None
+    updated_at: datetime | None = None
 
     @property
     def encrypted_id(self) -> str:

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import partial
 
+from summit_connector.adapters.emulator.records import Job
 from summit_connector.adapters.emulator.state import EmulatorState
 
 SAMPLE_DATE = date(2024, 9, 21)
@@ -13,7 +15,8 @@ _STDERR = "ERROR: file /data/payroll/in/employees.csv not found\nExiting with co
 
 @dataclass(frozen=True)
 class SampleJob:
-    """One seeded failed job, with what Notification Manager would pass for it."""
+    """One daily job, with what Notification Manager would pass for it: `agent` is `[[$MACHINE NAME]]`, the start
+    machine, else the primary machine, else `N/A` (opcon-api.md §10), `termination` its termination description."""
 
     id: str
     uid: int
@@ -65,19 +68,20 @@ def seed_samples(state: EmulatorState, day: date = SAMPLE_DATE) -> Samples:
     payroll = state.add_schedule(day, 16, 1, "PAYROLL")
     nightly = state.add_schedule(day, 17, 2, "Nightly Batch$0002")
     sub = state.add_schedule(day, 18, 1, "Parent_Container[Sub]")
-    add = _SampleAdder(state, day)
+    add = partial(_add, state)
     samples = Samples(
         date=day,
         plain=add(payroll, "JOB001", job_type="UNIX", machine="UNIXAGENT01", termination="+000000001:0000:N",
                   documentation="Check the payroll input folder before restarting.",
                   job_output={"JOB001_0000004245.stdout": _STDOUT, "JOB001_0000004245.stderr": _STDERR},
                   job_number=4245),
-        spaces_and_dollar=add(nightly, "Extract Daily $USER Files", job_output={"extract.log": "extract failed\n"}),
-        sub_schedule=add(sub, "Load[Customers]"),
+        spaces_and_dollar=add(nightly, "Extract Daily $USER Files", termination="+000000002",
+                              job_output={"extract.log": "extract failed\n"}),
+        sub_schedule=add(sub, "Load[Customers]", termination="+000000003"),
         route1=add(payroll, "ROUTED_APP1", tags=("APP1_ROUTE1",)),
-        default_route=add(payroll, "ROUTED_DEFAULT", tags=("APP_ONE",)),
+        default_route=add(payroll, "ROUTED_DEFAULT", tags=("APP_ONE",), termination="+000000255"),
         workgroup=add(payroll, "ROUTED_WRKGRP", tags=("APP1", "WRKGRP_DevOps", "TESTING")),
-        category=add(payroll, "ROUTED_CATNAME", tags=("CATNAME_Elasticsearch",)),
+        category=add(payroll, "ROUTED_CATNAME", tags=("CATNAME_Elasticsearch",), termination="+000000002"),
         assign_to=add(payroll, "ROUTED_ASSIGNTO", tags=("ASSIGNTO_test",)),
         no_ticket=add(payroll, "NOTICKET_JOB", tags=("APP1_ROUTE1", "NOTICKET")),
         open_ticket=add(payroll, "TICKET_OPEN", ticket=("9001", "In-Progress")),
@@ -89,16 +93,16 @@ def seed_samples(state: EmulatorState, day: date = SAMPLE_DATE) -> Samples:
     return samples
 
 
-class _SampleAdder:
-    def __init__(self, state: EmulatorState, day: date) -> None:
-        self.state, self.day = state, day
+def _add(state: EmulatorState, schedule_id: str, name: str, *, tags: tuple[str, ...] = (),
+         ticket: tuple[str, str] | None = None, **fields: object) -> SampleJob:
+    number, status = ticket or ("", "")
+    if ticket:
+        state.add_incident(number, status, {"Description": f"Earlier failure of {name}"})
+    return sample_job(state.jobs[state.add_job(schedule_id, name, tags=tags, incident_ticket_id=number, **fields)])
 
-    def __call__(self, schedule_id: str, name: str, *, tags: tuple[str, ...] = (),
-                 ticket: tuple[str, str] | None = None, **fields: object) -> SampleJob:
-        number, status = ticket or ("", "")
-        if ticket:
-            self.state.add_incident(number, status, {"Description": f"Earlier failure of {name}"})
-        job = self.state.jobs[self.state.add_job(schedule_id, name, tags=tags, incident_ticket_id=number, **fields)]
-        schedule = job.schedule
-        return SampleJob(job.id, job.uid, name, schedule.name, schedule.master_id, schedule.instance, self.day,
-                         job.machine, job.termination, job.job_number, tags, number)
+
+def sample_job(job: Job) -> SampleJob:
+    schedule = job.schedule
+    agent = job.start_machine or job.machine or "N/A"
+    return SampleJob(job.id, job.uid, job.name, schedule.name, schedule.master_id, schedule.instance, schedule.date,
+                     agent, job.termination, job.job_number, tuple(job.tags), job.incident_ticket_id)

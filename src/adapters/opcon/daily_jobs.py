@@ -1,11 +1,17 @@
-"""OpCon's Daily tables over its REST API (B-4.2, B-4.3, B-4.10)."""
+"""OpCon's Daily tables over its REST API (B-4.2, B-4.3, B-4.10, B-15.1)."""
+
+from collections.abc import Sequence
+from datetime import date
 
 import httpx
 
+from summit_connector.adapters.opcon.failed_jobs import failed_query, failure_event, is_failed
 from summit_connector.adapters.opcon.http import OpConHttp, Params, segment
 from summit_connector.adapters.opcon.wire import JOBS, SCHEDULES, TICKETS, JobRow, ScheduleRow
 from summit_connector.application.ports import DailyJobs
-from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.model import DailyJob, Documentation, FailedDailyJob, FailureEvent
+
+_JOBS_SERVICE = "GET /api/dailyjobs"
 
 
 class OpConDailyJobs(DailyJobs):
@@ -21,7 +27,15 @@ class OpConDailyJobs(DailyJobs):
         if schedule is None:
             return None
         row = self._job(schedule, event.job)
-        return None if row is None else self._to_daily_job(row, schedule, event.job)
+        return None if row is None else self._to_daily_job(row, row.id or f"{schedule.id}|{event.job}", event.job)
+
+    def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
+        """One query for all the dates; rows whose status category is not `Failed` are left out, and a failed row
+        that does not say which job it is raises OpConError (it is not dropped unseen)."""
+        if not dates:
+            return []
+        rows = self._api.fetch("GET", "/api/dailyjobs", JOBS, params=failed_query(dates))
+        return [self._failed(row) for row in rows if is_failed(row)]
 
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
         path = f"/api/dailyjobs/{job.uid}/incidentTickets"
@@ -59,12 +73,21 @@ class OpConDailyJobs(DailyJobs):
         tickets = self._api.fetch("GET", path, TICKETS, none_if_absent=True)
         return next((ticket.id for ticket in tickets if ticket.id), None)
 
-    def _to_daily_job(self, row: JobRow, schedule: ScheduleRow, name: str) -> DailyJob:
+    def _failed(self, row: JobRow) -> FailedDailyJob:
+        event = failure_event(row)
+        if event is None:
+            message = (f"OpCon listed failed daily job {row.id or row.name or '(no id)'} without its name, schedule "
+                       "date, schedule id or instance")
+            raise self._api.error(message, service=_JOBS_SERVICE)
+        category = row.status.category if row.status is not None else ""
+        return FailedDailyJob(event, self._to_daily_job(row, row.id or event.job_key, event.job), category or "")
+
+    def _to_daily_job(self, row: JobRow, job_id: str, name: str) -> DailyJob:
         if row.uid is None:
-            raise self._api.error(f"OpCon's daily job {name} of schedule {schedule.id} has no uid")
+            raise self._api.error(f"OpCon's daily job {job_id} has no uid", service=_JOBS_SERVICE)
         doc = row.documentation
         return DailyJob(
-            id=row.id or f"{schedule.id}|{name}",
+            id=job_id,
             uid=row.uid,
             name=name,
             job_number=row.job_number,

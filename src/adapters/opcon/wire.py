@@ -15,6 +15,7 @@ class _Wire(BaseModel):
 
 class ScheduleRow(_Wire):
     id: str | None = None
+    date: str | None = None
     master_id: int | None = None
     instance: int | None = None
     name: str | None = Field(None, validation_alias=AliasChoices("name", "scheduleName"))
@@ -26,6 +27,14 @@ class DocumentationWire(_Wire):
     frequency: str | None = None
 
 
+class StatusWire(_Wire):
+    category: str | None = None
+
+
+class MachineWire(_Wire):
+    name: str | None = None
+
+
 class JobRow(_Wire):
     id: str | None = None
     uid: int | None = None
@@ -35,6 +44,10 @@ class JobRow(_Wire):
     incident_ticket_id: str | None = None
     documentation: DocumentationWire | None = None
     schedule: ScheduleRow | None = None
+    status: StatusWire | None = Field(None, validation_alias=AliasChoices("status", "jobStatus"))
+    termination_description: str | None = None
+    start_machine: MachineWire | None = None
+    primary_machine: MachineWire | None = None
 
 
 class IncidentTicketWire(_Wire):

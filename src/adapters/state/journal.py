@@ -9,7 +9,7 @@ from summit_connector.application.ports import Journal, JournalEntry
 from summit_connector.domain.model import FailureEvent
 
 _COLUMNS = ("id, ticket, event, template, created_at, opened, written_back, daily_job_id, group_key, "
-            "last_status_seen, last_status_acted, tracking, abandoned, group_ended")
+            "last_status_seen, last_status_acted, tracking, abandoned, group_ended, recovered")
 
 
 class SqliteJournal(Journal):
@@ -31,6 +31,8 @@ class SqliteJournal(Journal):
             known = db.execute("SELECT 1 FROM journal WHERE ticket = ? AND job_key = ?", (ticket, event.job_key))
             if known.fetchone() is None:
                 _insert(db, ticket, event, template, at, daily_job_id, group_key, opened=False)
+            else:
+                db.execute("UPDATE journal SET recovered = 0 WHERE ticket = ? AND job_key = ?", (ticket, event.job_key))
 
     def written_back(self, ticket: str) -> None:
         self._write("UPDATE journal SET written_back = 1 WHERE ticket = ?", ticket)
@@ -40,6 +42,12 @@ class SqliteJournal(Journal):
 
     def for_job(self, job_key: str) -> list[JournalEntry]:
         return self._entries("WHERE job_key = ? ORDER BY id", job_key)
+
+    def for_ticket(self, ticket: str) -> list[JournalEntry]:
+        return self._entries("WHERE ticket = ? AND ticket != '' ORDER BY id", ticket)
+
+    def recovered(self, ticket: str, job_key: str) -> None:
+        self._write("UPDATE journal SET recovered = 1 WHERE ticket = ? AND job_key = ?", ticket, job_key)
 
     def tracked(self) -> list[JournalEntry]:
         return self._entries("WHERE tracking = 1 AND ticket != '' ORDER BY id")
@@ -83,7 +91,7 @@ def _insert(db, ticket: str, event: FailureEvent, template: str, at: datetime, d
 
 def _entry(row: tuple) -> JournalEntry:
     entry_id, ticket, event, template, created_at, opened, written_back, daily_job_id, group_key, seen, acted, \
-        tracking, abandoned, group_ended = row
+        tracking, abandoned, group_ended, recovered = row
     return JournalEntry(entry_id, ticket, event_from_json(event), template, datetime.fromisoformat(created_at),
                         bool(opened), bool(written_back), daily_job_id, group_key, seen, acted, bool(tracking),
-                        bool(abandoned), bool(group_ended))
+                        bool(abandoned), bool(group_ended), bool(recovered))

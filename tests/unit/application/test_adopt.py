@@ -102,7 +102,7 @@ def test_adopting_writes_the_number_back_attaches_the_log_and_delivers_the_entry
     adoption = lab.adopt(number, kept_id)
 
     assert adoption.outcome is not None and adoption.error == ""
-    assert (adoption.outcome.action, adoption.outcome.ticket_number) == (Action.CREATED, number)
+    assert (adoption.outcome.action, adoption.outcome.ticket_number) == (Action.ADOPTED, number)
     assert "adopted" in adoption.outcome.reason
     assert lab.daily_jobs.tickets[JOB_UID][0] == number
     assert lab.incidents.attachments == {number: [LOG]}

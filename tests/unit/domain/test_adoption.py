@@ -18,7 +18,7 @@ from tests.unit.factories import NOW, make_event, make_job, make_template, plan
 def test_an_adoption_writes_the_number_back_and_attaches_the_job_log_b_9_2():
     decision = plan_adoption(make_event(), make_job(), "10001", make_template(), NOW)
 
-    assert (decision.action, decision.ticket_number, decision.attach_job_log) == (Action.CREATED, "10001", True)
+    assert (decision.action, decision.ticket_number, decision.attach_job_log) == (Action.ADOPTED, "10001", True)
     assert decision.write_back is not None and decision.write_back.ticket
     assert decision.incident is None and decision.update is None
     assert decision.reason.startswith("incident 10001 was adopted")

@@ -1,5 +1,11 @@
-"""OpCon's JSON for the Daily, keys as SMA's clients read them (opcon-api.md §4.1, §8)."""
+"""OpCon's JSON for the Daily, keys as SMA's clients read them (opcon-api.md §4.1, §8).
 
+A job's keys are those of SMA's Java client `model/dailyjob/DailyJob.java` (smatechnologies/opcon-rest-api-client-java
+@ 07dadedae3a7): `startMachine` and `primaryMachine` are `model/machine/Machine.java` objects (`id` Integer, `name`,
+`type` whose `description` picks the Java subtype), null when the job has none; `status` is `model/JobStatus.java`.
+"""
+
+import zlib
 from typing import Any
 
 from summit_connector.adapters.emulator.opcon.date_times import wire_midnight
@@ -28,8 +34,6 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
 
 
 def job_json(job: Job, with_documentation: bool) -> dict[str, Any]:
-    machine = {"id": 1, "name": job.machine, "type": {"id": _JOB_TYPES.get(job.job_type, 0),
-                                                       "description": job.job_type}}
     return {
         "id": job.id,
         "uid": job.uid,
@@ -39,8 +43,8 @@ def job_json(job: Job, with_documentation: bool) -> dict[str, Any]:
         "jobType": {"id": _JOB_TYPES.get(job.job_type, 0), "description": job.job_type},
         "status": status_json(job.status, job.status_reason),
         "terminationDescription": job.termination,
-        "startMachine": machine,
-        "primaryMachine": machine,
+        "startMachine": machine_json(job.start_machine, job.job_type),
+        "primaryMachine": machine_json(job.machine, job.job_type),
         "tags": list(job.tags),
         "incidentTicketId": job.incident_ticket_id or None,
         "incidentTicketURL": job.incident_ticket_url or None,
@@ -48,6 +52,14 @@ def job_json(job: Job, with_documentation: bool) -> dict[str, Any]:
         "jobNumber": job.job_number,
         "frequency": {"name": "Daily"},
     }
+
+
+def machine_json(name: str | None, job_type: str) -> dict[str, Any] | None:
+    """A Machine; its id is derived from its name, so one agent has one id across jobs."""
+    if name is None:
+        return None
+    kind = {"id": _JOB_TYPES.get(job_type, 0), "description": job_type}
+    return {"id": 1 + zlib.crc32(name.upper().encode("utf-8")) % 9999, "name": name, "type": kind}
 
 
 def documentation_json(documentation: JobDocumentation) -> dict[str, Any]:

@@ -70,6 +70,21 @@ def refusal(action: str, description: str) -> str:
     return f"{action} is not allowed on a job in status '{description}' (category {status.category})."
 
 
+def status_named(name: str) -> str:
+    """The status description `name` stands for: a description (`Marked Failed`) or, case-insensitively, a category
+    (`Finished Ok` → `Finished OK`, the category's first status); ValueError when it is neither."""
+    if name in STATUSES:
+        return name
+    by_category = {}
+    for status in STATUSES.values():
+        by_category.setdefault(status.category.lower(), status.description)
+    by_description = {description.lower(): description for description in STATUSES}
+    found = by_description.get(name.lower()) or by_category.get(name.lower())
+    if found is None:
+        raise ValueError(f"Unknown job status '{name}'; known: {', '.join(STATUSES)}.")
+    return found
+
+
 def status_json(description: str, change_reason: str | None = None) -> dict[str, Any]:
     """OpCon's `status` object of a daily job (`model/JobStatus.java`)."""
     status = STATUSES[description]

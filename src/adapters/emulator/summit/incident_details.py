@@ -7,7 +7,7 @@ Rows carry the keys and JSON types of the public C# client's models (panoramicda
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
-from summit_connector.adapters.emulator.records import Incident
+from summit_connector.adapters.emulator.summit.custom_attributes import custom_attributes
 from summit_connector.adapters.emulator.summit.reply_envelope import envelope
 from summit_connector.adapters.emulator.summit.ticket_details import ticket_details
 from summit_connector.adapters.emulator.summit.ticket_numbers import ticket_number
@@ -22,8 +22,7 @@ def details(ctx: Context, body: dict[str, Any], params: dict[str, Any]) -> dict[
     return envelope(output_object={"IncidentDetails": {
         "TicketDetails": [ticket_details(incident)],
         "ChangeHistory": [_history_item(index, item) for index, item in enumerate(incident.history)],
-        "CustomAttributes": [_custom_attribute(incident, index, item)
-                             for index, item in enumerate(incident.custom_fields)],
+        "CustomAttributes": custom_attributes(incident),
     }})
 
 
@@ -32,8 +31,3 @@ def _history_item(index: int, item: dict[str, Any]) -> dict[str, Any]:
             "change_date": str(item.get("change_date") or ""), "change_by": 0, "change_byName": "API",
             "OldValue": item.get("OldValue"), "new_Value": str(item.get("new_Value") or ""), "AttributeType": ""}
 
-
-def _custom_attribute(incident: Incident, index: int, item: dict[str, Any]) -> dict[str, Any]:
-    return {"ID": index + 1, "Incident_ID": incident.ticket_id, "Group_Name": str(item.get("GroupName") or ""),
-            "IM_CtAttribute_ID": index + 1, "SR_CtAttribute_Name": str(item.get("Name") or ""),
-            "AttributeText": "" if item.get("Value") is None else str(item.get("Value"))}

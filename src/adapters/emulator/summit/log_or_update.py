@@ -1,11 +1,12 @@
 """IM_LogOrUpdateIncident over the emulated tenant: create, update, re-open (summit-api.md §3)."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
 from summit_connector.adapters.emulator.records import Incident
+from summit_connector.adapters.emulator.summit.date_times import summit_time
 from summit_connector.adapters.emulator.summit.reply_envelope import envelope
 from summit_connector.adapters.emulator.summit.ticket_numbers import ticket_number
 
@@ -61,7 +62,8 @@ def _create(ctx: Context, container: dict[str, Any]) -> Incident:
     status = _status(ticket.get("Status")) or "New"
     _check_master_values(ctx, ticket)
     number = ctx.state.take_next("ticket")
-    incident = Incident(str(number), 500000 + number, status)
+    now = ctx.clock()
+    incident = Incident(str(number), 500000 + number, status, logged_at=now, updated_at=now)
     _apply(incident, container)
     ctx.state.incidents[incident.ticket_no] = incident
     return incident
@@ -83,6 +85,7 @@ def _update(ctx: Context, number: str, container: dict[str, Any]) -> Incident:
         incident.status = status
     _apply(incident, container)
     incident.updates.append(dict(container["Ticket"]))
+    incident.updated_at = ctx.clock()
     return incident
 
 
@@ -134,8 +137,3 @@ def _ticket_reply(ctx: Context, incident: Incident, message: str) -> dict[str, A
     return envelope(message=message, TicketNo=int(incident.ticket_no), TicketID_Internal=incident.ticket_id,
                     TicketID_Encrypted=incident.encrypted_id, Resolution_DeadLine=summit_time(deadline),
                     ResolutionDeadLine=None, Priority=None, SLA=None)
-
-
-def summit_time(moment: datetime) -> str:
-    """Summit's date-times are plain text to every public client (`string` in the C# models); the format is a guess."""
-    return f"{moment:%m/%d/%Y %H:%M:%S}"

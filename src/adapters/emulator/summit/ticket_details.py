@@ -6,9 +6,11 @@ and a `bool` a boolean (null fails both), and a `string` must not be a number. K
 unless the emulated tenant knows a value.
 """
 
+from datetime import datetime
 from typing import Any
 
 from summit_connector.adapters.emulator.records import Incident
+from summit_connector.adapters.emulator.summit.date_times import summit_time
 
 NUMBERS = ("Org_Id", "Ticket_ID", "LoggedBy", "Severity", "Criticality", "Impact", "SLA", "Assigned_Workgroup",
            "Caller", "Resolution_SLAOfSeverity", "UserID", "FirstWorkgroup", "ElapsedTime")
@@ -55,7 +57,12 @@ def _own(incident: Incident) -> dict[str, Any]:
     return {"Org_Id": 1, "Ticket_ID": incident.ticket_id, "Ticket_No": incident.ticket_no, "Status": incident.status,
             "Subject": _subject(incident.fields), "Information": "\n".join(incident.information),
             "Solution": incident.solution or None, "Reopen_Ticket": incident.reopened,
-            "attachments": bool(incident.attachments), "Ticket_ID_Encrypted": incident.encrypted_id}
+            "attachments": bool(incident.attachments), "Ticket_ID_Encrypted": incident.encrypted_id,
+            "Reg_Time": _when(incident.logged_at), "Updated_Time": _when(incident.updated_at)}
+
+
+def _when(moment: datetime | None) -> str:
+    return summit_time(moment) if moment is not None else ""
 
 
 def _subject(fields: dict[str, Any]) -> str:

@@ -1,28 +1,36 @@
 """The emulated Summit web service: `/<prefix>/REST/Summit_RESTWCF.svc/RESTService/<operation>` (summit-api.md §11).
 
-Every operation is a POST. `CommonWS_JsonObjCall` (and its `_JSON`/`_json` twin) dispatch on `ServiceName`; an
-unknown ServiceName gets HTTP 200 with an empty body, as observed. Business and auth errors are HTTP 200 with
-`Errors` set. The bare `.svc` URL answers 415 (it is the SOAP endpoint); a GET on an operation 405.
+Every operation is a POST. `CommonWS_JsonObjCall` (and its `_JSON`/`_json` twin) dispatch on `ServiceName`
+(case-insensitively): IM_LogOrUpdateIncident, IM_GetIncidentDetailsAndChangeHistory, IM_GetIncidentListwithDetails.
+Business and auth errors are HTTP 200 with `Errors` set, and so is an unknown ServiceName: `Errors` names it
+(`ServiceName 'IM_Nope' is not a known service.`), whatever the key. One adapter reports a bare HTTP 200 with an
+empty body for that (summit-api.md §8); the emulator answers with the envelope every other business error uses, so a
+client calling the wrong service is told so. The bare `.svc` URL answers 415 (it is the SOAP endpoint); a GET on an
+operation 405.
 """
 
 import json
 from typing import Any
 
 from summit_connector.adapters.emulator.context import Context
-from summit_connector.adapters.emulator.exchange import JSON, Request, Response, text_response
+from summit_connector.adapters.emulator.exchange import Request, Response, text_response
 from summit_connector.adapters.emulator.summit.api_key import auth_error
 from summit_connector.adapters.emulator.summit.attachment_upload import upload
 from summit_connector.adapters.emulator.summit.incident_details import details
+from summit_connector.adapters.emulator.summit.incident_list import incident_list
 from summit_connector.adapters.emulator.summit.log_or_update import log_or_update
 from summit_connector.adapters.emulator.summit.reply_envelope import envelope
 from summit_connector.adapters.emulator.summit.ticket_page import ticket_page
 
 SERVICES = {
-    "im_logorupdateincident": log_or_update,
-    "im_getincidentdetailsandchangehistory": details,
+    "IM_LogOrUpdateIncident": log_or_update,
+    "IM_GetIncidentDetailsAndChangeHistory": details,
+    "IM_GetIncidentListwithDetails": incident_list,
 }
+BY_NAME = {name.lower(): service for name, service in SERVICES.items()}
 COMMON = ("commonws_jsonobjcall", "commonws_jsonobjcall_json")
-UPLOAD = "summit_uploadattachmentbase64encoded"
+UPLOAD_OPERATION = "Summit_UploadAttachmentBase64Encoded"
+UPLOAD = UPLOAD_OPERATION.lower()
 VIEW = ("mdlincidentmgmt", "im_ticketdetail.aspx")
 
 
@@ -70,9 +78,9 @@ def _operation(ctx: Context, request: Request, operation: str) -> Response:
 def _common(ctx: Context, body: dict[str, Any], double: bool) -> Response:
     name = str(body.get("ServiceName") or "")
     ctx.state.count(f"summit:{name}")
-    service = SERVICES.get(name.lower())
+    service = BY_NAME.get(name.lower())
     if service is None:
-        return Response(200, b"", JSON)
+        return _reply(envelope(f"ServiceName '{name}' is not a known service."), double)
     params = body.get("objCommonParameters")
     params = params if isinstance(params, dict) else {}
     error = auth_error(ctx, params)

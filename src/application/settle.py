@@ -1,0 +1,66 @@
+"""Self-healing creates (B-15.2) for one template: an uncertain create is looked for in Summit's incident list
+when it is next replayed; the incident it made is adopted, a create that did not land is sent again once, and
+anything else keeps it uncertain with the reason `outbox` shows."""
+
+from dataclasses import dataclass
+
+from summit_connector.application.adopt import Adopt, Adoption, sent_by
+from summit_connector.application.errors import ConnectorError, SummitRejected, SummitUnavailable
+from summit_connector.application.ports import Clock, IncidentList, JobIncidents, JournalEntry, KeptEvent
+from summit_connector.domain.incident import ListedIncident
+from summit_connector.domain.plan import lost_create
+from summit_connector.domain.settling import Settlement, SettleVerdict, Settling, correlation_value, decide_settlement
+from summit_connector.domain.template import ReportPolicy, Template
+
+
+@dataclass(frozen=True)
+class Healed:
+    """The settlement, and the adoption when the list showed the incident."""
+
+    settlement: Settlement
+    adoption: Adoption | None = None
+
+
+class SettleUncertain:
+    def __init__(self, incident_list: IncidentList, job_incidents: JobIncidents, adopt: Adopt, clock: Clock,
+                 template: Template, policy: ReportPolicy) -> None:
+        self._list = incident_list
+        self._job_incidents = job_incidents
+        self._adopt = adopt
+        self._clock = clock
+        self._template = template
+        self._policy = policy
+
+    def __call__(self, kept: KeptEvent) -> Healed:
+        """The caller holds the job's locks. Adopts what the list shows; otherwise only decides."""
+        settlement = self.settle(kept)
+        if settlement.verdict is SettleVerdict.ADOPT:
+            return Healed(settlement, self._adopt.found(kept, settlement.ticket))
+        return Healed(settlement)
+
+    def settle(self, kept: KeptEvent) -> Settlement:
+        intent = sent_by(kept, self._intents(kept))
+        sent_at, event = (intent.created_at, intent.event) if intent is not None else (kept.kept_at, kept.event)
+        value = correlation_value(kept.event.job_key, intent.id if intent is not None else 0)
+        looked_for = lost_create(event, self._template, self._policy, sent_at, value)
+        return decide_settlement(looked_for, self._listed(sent_at), self._clock.now(), self._template.correlation,
+                                 kept.settling == Settling.RESENT)
+
+    def _listed(self, sent_at) -> list[ListedIncident] | None:
+        try:
+            return self._list.updated_since(summit_statuses(self._template), sent_at.date())
+        except (SummitUnavailable, SummitRejected):
+            return None
+
+    def _intents(self, kept: KeptEvent) -> list[JournalEntry]:
+        try:
+            return [entry for entry in self._job_incidents.for_job(kept.event.job_key) if entry.is_intent]
+        except ConnectorError:
+            return []
+
+
+def summit_statuses(template: Template) -> tuple[str, ...]:
+    """Every status the template's `summit` block knows (the list's Status filter)."""
+    options = template.summit
+    return tuple(dict.fromkeys((options.new_status, options.reopen_status, *options.resolved_statuses,
+                                *options.closed_statuses)))
