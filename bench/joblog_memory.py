@@ -5,7 +5,8 @@
 Each report runs `summit-connector` in a child process against the embedded emulator on loopback (new incident,
 number written back, the log fetched through JORS and uploaded as base64); memory is the child's peak resident set
 size, measured as `bench/run.py` does. Two configurations: MAX_JOBLOG_BYTES above the log's size (the whole log is
-uploaded) and the default (5 MiB kept, head and tail). The difference to the small-log report is what the log costs.
+uploaded) and the default (5 MiB kept, head and tail), each also with `[GENERAL] DEBUG=ON`, which logs every HTTP
+exchange with a bounded prefix of its bodies (B-8). The difference to the small-log report is what the log costs.
 """
 
 import argparse
@@ -30,11 +31,13 @@ def big_log(size: int) -> str:
     return "".join(lines)[:size]
 
 
-def configured(config: Path, max_joblog_bytes: int) -> Path:
-    """A copy of `config` with MAX_JOBLOG_BYTES set in [GENERAL]."""
-    copy = config.with_name(f"Connector-{max_joblog_bytes}.config")
+def configured(config: Path, max_joblog_bytes: int | None = None, debug: bool = False) -> Path:
+    """A copy of `config` with MAX_JOBLOG_BYTES (when given) and DEBUG=ON (when `debug`) set in [GENERAL]."""
+    keys = [f"MAX_JOBLOG_BYTES={max_joblog_bytes}"] if max_joblog_bytes is not None else []
+    keys += ["DEBUG=ON"] if debug else []
+    copy = config.with_name(f"Connector-{max_joblog_bytes or 'default'}{'-debug' if debug else ''}.config")
     text = config.read_text(encoding="utf-8")
-    copy.write_text(text.replace("[GENERAL]\n", f"[GENERAL]\nMAX_JOBLOG_BYTES={max_joblog_bytes}\n", 1),
+    copy.write_text(text.replace("[GENERAL]\n", "[GENERAL]\n" + "".join(f"{key}\n" for key in keys), 1),
                     encoding="utf-8")
     return copy
 
@@ -65,16 +68,22 @@ def main() -> None:
         config, _ = sample_config_files(Path(folder), emulator)
         whole = configured(config, 2 * size)
         small = peak_of(whole, emulator, "SMALLLOG", "step 1 ok\nstep 2 failed: exit 1\n" * 20, args.runs)
-        uploaded = peak_of(whole, emulator, "WHOLELOG", log, args.runs)
-        default = peak_of(config, emulator, "CUTLOG", log, args.runs)
+        peaks = {
+            "whole log uploaded": peak_of(whole, emulator, "WHOLELOG", log, args.runs),
+            "default MAX_JOBLOG_BYTES (5 MiB kept)": peak_of(config, emulator, "CUTLOG", log, args.runs),
+            "whole log uploaded, DEBUG=ON": peak_of(configured(config, 2 * size, debug=True), emulator, "WHOLEDEBUG",
+                                                    log, args.runs),
+            "default MAX_JOBLOG_BYTES, DEBUG=ON": peak_of(configured(config, debug=True), emulator, "CUTDEBUG", log,
+                                                          args.runs),
+        }
         attached = _attached_sizes(emulator)
     mib = size / 1024 / 1024
     print(f"log: {size:,} bytes ({mib:.1f} MiB); attachment sizes received: {attached}")
     print("| report | peak memory | over the small-log report | ratio of the excess to the log |\n|---|---|---|---|")
     print(f"| small log (baseline) | {small:.1f} MiB | | |")
-    for label, peak in (("whole log uploaded", uploaded), ("default MAX_JOBLOG_BYTES (5 MiB kept)", default)):
+    for label, peak in peaks.items():
         print(f"| {label} | {peak:.1f} MiB | +{peak - small:.1f} MiB | {(peak - small) / mib:.1f}× |")
-    worst = max(uploaded, default)
+    worst = max(peaks.values())
     print(f"target: under {args.target:g} MiB: {'met' if worst < args.target else 'MISSED'} ({worst:.1f} MiB at most)")
 
 

@@ -240,7 +240,7 @@ class InMemoryOutbox(Outbox):
 
     def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
         kept = KeptEvent(self._next, event, template, kept_at, failure.ticket_number, failure.state, 1,
-                         failure.message, failure.settling)
+                         failure.message, failure.settling, failure.cause)
         self.entries[kept.id] = kept
         self._next += 1
         return kept
@@ -255,7 +255,7 @@ class InMemoryOutbox(Outbox):
         kept = self.entries[kept_id]
         self.entries[kept_id] = replace(kept, attempts=kept.attempts + 1, last_error=failure.message,
                                         state=failure.state, ticket_number=failure.ticket_number,
-                                        settling=failure.settling)
+                                        settling=failure.settling, cause=failure.cause)
 
     def delivered(self, kept_id: int) -> None:
         self.entries.pop(kept_id, None)

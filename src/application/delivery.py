@@ -35,6 +35,10 @@ from summit_connector.domain.model import FailureEvent
 from summit_connector.domain.settling import SettleVerdict, Settling
 
 
+CERTIFICATE = "certificate"
+"""The cause kept with an entry whose Summit (or proxy) TLS certificate was refused (B-9.4)."""
+
+
 class KeptForRetry(ConnectorError):
     """The report failed and the event is in the outbox (exit 1)."""
 
@@ -228,6 +232,7 @@ def kept_failure(failure: DeliveryFailed, known_ticket: str = "") -> KeptFailure
     if failure.incident_may_exist:
         return KeptFailure(str(failure), KeptState.UNCERTAIN)
     if isinstance(failure.cause, SummitRejected):
-        return KeptFailure(str(failure), KeptState.REJECTED)
+        cause = CERTIFICATE if failure.cause.certificate_refused else ""
+        return KeptFailure(str(failure), KeptState.REJECTED, cause=cause)
     return KeptFailure(str(failure))
 

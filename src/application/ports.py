@@ -113,6 +113,8 @@ class KeptEvent:
     last_error: str = ""
     settling: str = ""
     """For an uncertain create: why it is still uncertain, or that it was sent again (`domain.settling.Settling`)."""
+    cause: str = ""
+    """What refused it, when that changes the next step: `certificate` (Summit's TLS certificate, B-9.4)."""
 
 
 class Outbox(ABC):
@@ -151,6 +153,7 @@ class KeptFailure:
     state: KeptState = KeptState.PENDING
     ticket_number: str = ""
     settling: str = ""
+    cause: str = ""
 
 
 class JobLocks(ABC):

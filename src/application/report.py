@@ -15,7 +15,6 @@ from summit_connector.application.errors import (
     IncidentHeldBack,
     InvalidInput,
     OpConError,
-    OpConUnavailable,
     SummitRejected,
     SummitUnavailable,
     described,

@@ -85,7 +85,7 @@ def decide_settlement(looked_for: LookedFor, listed: Sequence[ListedIncident] | 
         return Settlement(SettleVerdict.STAY, Settling.UNREADABLE,
                           "Summit's incident list could not be read; it is looked for again at the next replay")
     found = matches(looked_for, listed)
-    tickets = tuple(incident.ticket for incident in found)
+    tickets = tuple(sorted((incident.ticket for incident in found), key=lambda ticket: (len(ticket), ticket)))
     if len(found) == 1:
         return Settlement(SettleVerdict.ADOPT, Settling.NONE, f"Summit's incident list shows incident {tickets[0]} "
                           "made by this create", tickets[0], tickets)

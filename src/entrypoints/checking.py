@@ -53,18 +53,21 @@ def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
 
 
 def _probes(root: "Container", templates: dict[str, LoadedTemplate], source: str) -> list[Finding]:
-    """OpCon once, Summit once per template that loaded; the container builds the clients as for `report`, with
-    a shorter timeout."""
+    """OpCon once, Summit once per template that loaded (its key, then its incident list from today in the statuses
+    the template knows, B-15.2); the container builds the clients as for `report`, with a shorter timeout."""
     from summit_connector.adapters.opcon import probe_opcon
     from summit_connector.adapters.summit import probe_summit
     from summit_connector.application.errors import InvalidInput
+    from summit_connector.application.settle import summit_statuses
 
     try:
         with root.opcon_probe_client() as client:
             findings = probe_opcon(client, source)
     except InvalidInput as error:
         findings = [replace(error.finding, file=source)]
+    today = root.clock().now().date()
     for template_source, loaded in templates.items():
         with root.templates().named(str(loaded.path)).summit_probe_client() as client:
-            findings.append(probe_summit(client, loaded.summit, loaded.template.summit, template_source))
+            findings += probe_summit(client, loaded.summit, loaded.template.summit, template_source,
+                                     summit_statuses(loaded.template), today)
     return findings

@@ -3,7 +3,7 @@
 `warnings` are what a run may mention (plain http, a plain-text secret); `unknown_keys` only `check` reports.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from summit_connector.adapters.opcon.http import OpConConnection

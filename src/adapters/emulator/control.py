@@ -3,6 +3,8 @@
     GET  /_emulator/state            → urls, schedules, jobs, incidents, writes, requests, counters, faults
     POST /_emulator/faults           {"action": "fail", "api": "summit", "status": 503, "times": 2,
                                       "path_contains": "", "retry_after": 1, "after": false}
+                                     {"action": "fail", "service": "IM_GetIncidentListwithDetails", "status": 500}
+                                     {"action": "lose_reply", "service": "IM_LogOrUpdateIncident", "times": 1}
                                      {"action": "hang", "api": "opcon", "seconds": 5, "times": 1}
                                      {"action": "down", "api": "summit", "seconds": 2}  (opcon needs seconds)
                                      {"action": "up", "api": "summit"}   {"action": "clear"}
@@ -10,6 +12,11 @@
     POST /_emulator/settings         {"double_encode": true, "jors_pending_polls": 2, "known_values": {...}}
     POST /_emulator/incident-status  {"ticket": "9002", "status": "Resolved"}
     POST /_emulator/job-status       {"job": "20240921|16|1|JOB001", "status": "Finished OK"}  (a status description)
+    POST /_emulator/failed-job       {"schedule": "PAYROLL", "day": "2024-09-20", "master_id": 16, "instance": 1,
+                                      "job": "JOB009", "tags": [], "start_machine": null,
+                                      "primary_machine": "WINAGENT02", "termination": "+000000002",
+                                      "status": "Failed"}  → {"job": <daily job id>, "agent": ...}
+                                     (Emulator.add_failed_job: a failure no Notification Manager run reported)
 """
 
 from dataclasses import fields
@@ -38,9 +45,13 @@ class ControlledEmulator(Protocol):
 
     def reset(self) -> None: ...
 
+    def add_failed_job(self, schedule: str, day: str, master_id: int, instance: int, job: str,
+                       **options: Any) -> Any: ...
+
 
 _FAULT_ARGS = {
     "fail": ("api", "status", "times", "path_contains", "retry_after", "after"),
+    "lose_reply": ("api", "times", "path_contains"),
     "hang": ("api", "seconds", "times", "path_contains"),
     "down": ("api", "seconds"),
     "up": ("api",),
@@ -56,7 +67,7 @@ def handle_control(emulator: ControlledEmulator, request: Request) -> Response:
     action = (request.method, "/".join(request.segments[1:]).lower())
     handlers = {("GET", "state"): _state, ("POST", "faults"): _faults, ("POST", "reset"): _reset,
                 ("POST", "settings"): _settings, ("POST", "incident-status"): _incident_status,
-                ("POST", "job-status"): _job_status}
+                ("POST", "job-status"): _job_status, ("POST", "failed-job"): _failed_job}
     if action not in handlers:
         return problem(404, f"No emulator control at {request.method} {request.path}.", request.path)
     try:
@@ -77,6 +88,8 @@ def _state(emulator: ControlledEmulator, request: Request) -> Response:
 
 def _faults(emulator: ControlledEmulator, request: Request) -> Response:
     body = {_snake(name): value for name, value in object_body(request).items()}
+    if "service" in body:
+        body.setdefault("api", body.pop("service"))
     action = body.get("action")
     if action not in _FAULT_ARGS:
         raise bad_request(f"action must be one of {sorted(_FAULT_ARGS)}.")
@@ -126,6 +139,21 @@ def _job_status(emulator: ControlledEmulator, request: Request) -> Response:
     except ValueError as error:
         raise bad_request(str(error)) from None
     return json_response({"job": job, "status": status})
+
+
+_FAILED_JOB = {"schedule", "day", "master_id", "instance", "job", "tags", "start_machine", "primary_machine",
+               "termination", "status", "incident_ticket_id", "documentation", "job_type"}
+
+
+def _failed_job(emulator: ControlledEmulator, request: Request) -> Response:
+    body = {_snake(name): value for name, value in object_body(request).items()}
+    if unknown := sorted(set(body) - _FAILED_JOB):
+        raise bad_request(f"Unknown fields: {', '.join(unknown)}.")
+    try:
+        added = emulator.add_failed_job(**body)
+    except (TypeError, ValueError) as error:
+        raise bad_request(str(error)) from None
+    return json_response({"job": added.id, "agent": added.agent, "termination": added.termination})
 
 
 def _snake(name: str) -> str:

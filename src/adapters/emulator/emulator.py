@@ -1,6 +1,6 @@
 """The Emulator: OpCon and Summit on two loopback servers, sharing one inspectable state."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from datetime import date, datetime
 from functools import partial
@@ -13,8 +13,8 @@ from summit_connector.adapters.emulator.context import Context, EmulatorSettings
 from summit_connector.adapters.emulator.exchange import DROP, Request, Response
 from summit_connector.adapters.emulator.faults import Faults
 from summit_connector.adapters.emulator.opcon.rest_api import opcon_app
-from summit_connector.adapters.emulator.records import Incident, LoggedRequest
-from summit_connector.adapters.emulator.samples import SAMPLE_DATE, Samples, seed_samples
+from summit_connector.adapters.emulator.records import DEFAULT_MACHINE, EXIT_CODE_1, Incident, LoggedRequest
+from summit_connector.adapters.emulator.samples import SAMPLE_DATE, SampleJob, Samples, sample_job, seed_samples
 from summit_connector.adapters.emulator.server import Endpoint
 from summit_connector.adapters.emulator.state import EmulatorState
 from summit_connector.adapters.emulator.summit.web_service import service_name, summit_app
@@ -31,7 +31,7 @@ class Emulator:
         self.opcon_token = opcon_token
         self.summit_api_key = summit_api_key
         self.summit_prefix = summit_prefix
-        self.state = EmulatorState()
+        self.state = EmulatorState(clock)
         self.settings = settings or EmulatorSettings()
         self._initial_settings = deepcopy(self.settings)
         self.samples: Samples | None = None
@@ -86,10 +86,27 @@ class Emulator:
                 tags: tuple[str, ...] | list[str] = (), incident_ticket_id: str = "", documentation: str = "",
                 job_output: dict[str, str] | None = None, **extra: Any) -> str:
         """Returns the daily job id. Unset uid/job_number are numbered automatically; `extra` sets
-        `incident_ticket_url`, `job_type` ("Windows", "UNIX"), `machine` or `termination`."""
+        `incident_ticket_url`, `job_type` ("Windows", "UNIX"), `machine` (the primary machine), `start_machine`
+        (default: the primary machine) or `termination`."""
         return self.state.add_job(schedule_id, name, uid=uid, job_number=job_number, documentation=documentation,
                                   tags=tags, incident_ticket_id=incident_ticket_id,
                                   job_output=dict(job_output or {}), **extra)
+
+    def add_failed_job(self, schedule: str, day: date | str, master_id: int, instance: int, job: str, *,
+                       tags: Iterable[str] = (), start_machine: str | None = DEFAULT_MACHINE,
+                       primary_machine: str | None = DEFAULT_MACHINE, termination: str = EXIT_CODE_1,
+                       status: str = "Failed", **fields: Any) -> SampleJob:
+        """A failed job in the Daily that no Notification Manager run reported (what `reconcile` finds, B-15.1);
+        no request is made and nothing is recorded but the job (and its schedule, unless the Daily has it).
+
+        `start_machine=None` leaves the job without a start machine, `primary_machine=None` without a primary one;
+        `status` is a status description or category (`"Finished Ok"` for a job that did not fail); `fields` are
+        further job fields (incident_ticket_id, documentation, job_output, job_type, uid, job_number). Returns the
+        job as Notification Manager would have passed it (`.agent`: start machine, else primary, else `N/A`)."""
+        job_id = self.state.add_failed_job(schedule, day, master_id, instance, job, tags=tags,
+                                           start_machine=start_machine, primary_machine=primary_machine,
+                                           termination=termination, status=status, **fields)
+        return sample_job(self.state.jobs[job_id])
 
     def add_incident(self, ticket_no: str | int, status: str, fields: dict[str, Any] | None = None) -> Incident:
         return self.state.add_incident(ticket_no, status, fields)
@@ -132,7 +149,8 @@ class Emulator:
         if api == "opcon" and is_control(request):
             return handle_control(self, request)
         self.state.record(LoggedRequest(api, request.method, request.target, request.loggable_body()))
-        plan = self.faults.take(api, self._fault_target(api, request))
+        service = service_name(request) if api == "summit" else ""
+        plan = self.faults.take(api, f"{unquote(request.target)} {service}".rstrip(), service)
         if plan.hang and self._endpoints[api].closing.wait(plan.hang):
             return DROP
         if plan.failure and not plan.failure.after:
@@ -144,8 +162,3 @@ class Emulator:
     def _injected(self, response: Response) -> Response:
         self.state.count("faults")
         return response
-
-    @staticmethod
-    def _fault_target(api: str, request: Request) -> str:
-        target = unquote(request.target)
-        return f"{target} {service_name(request)}" if api == "summit" else target

@@ -8,6 +8,7 @@ only (its ServiceName, case-insensitively), not a service whose name merely cont
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from summit_connector.adapters.emulator.exchange import DROP, Response, text_response
 from summit_connector.adapters.emulator.opcon.error_shapes import api_errors, problem
@@ -75,17 +76,18 @@ class Faults:
     def fail(self, api: str, status: int = 503, times: int | None = 1, path_contains: str = "",
              retry_after: float | None = None, after: bool = False) -> None:
         """Answer `status` (Summit: an IIS-style HTML page; OpCon: its error shapes); `api` may name a service."""
-        self._add(Rule("fail", *_api(api), times, path_contains, status, retry_after, after=after))
+        self._add(_rule("fail", api, times=times, path_contains=path_contains, status=status,
+                        retry_after=retry_after, after=after))
 
     def lose_reply(self, api: str, times: int | None = 1, path_contains: str = "") -> None:
         """Process the request, keep what it did, then close the connection without a word: the client cannot
         tell whether it landed (`lose_reply("IM_LogOrUpdateIncident")`: the incident exists, the client sees the
         server disconnect). For a gateway's answer instead, use `fail(..., status=504, after=True)`."""
-        self._add(Rule("lose", *_api(api), times, path_contains, after=True))
+        self._add(_rule("lose", api, times=times, path_contains=path_contains, after=True))
 
     def hang(self, api: str, seconds: float, times: int | None = 1, path_contains: str = "") -> None:
         """Sleep before answering; `stop()` or `down()` wakes the request and drops its connection."""
-        self._add(Rule("hang", *_api(api), times, path_contains, seconds=seconds))
+        self._add(_rule("hang", api, times=times, path_contains=path_contains, seconds=seconds))
 
     def down(self, api: str, seconds: float | None = None) -> None:
         """Connection refused until `up(api)` (or for `seconds`); the port is kept for the restart."""
@@ -133,15 +135,14 @@ class Faults:
             self._rules.append(rule)
 
 
-def _api(api: str) -> tuple[str, str]:
-    """`(api, service)`: `"summit"` → `("summit", "")`, `"im_logorupdateincident"` → `("summit",
-    "IM_LogOrUpdateIncident")`."""
+def _rule(kind: str, api: str, **fields: Any) -> Rule:
+    """`api` "summit" is any Summit request; "im_logorupdateincident" is Summit's `IM_LogOrUpdateIncident` only."""
     if api in APIS:
-        return api, ""
+        return Rule(kind, api, **fields)
     service = next((name for name in SUMMIT_SERVICES if name.lower() == str(api).lower()), None)
     if service is None:
         raise ValueError(f"api must be one of {APIS} or a Summit service {SUMMIT_SERVICES}, not {api!r}")
-    return "summit", service
+    return Rule(kind, "summit", service=service, **fields)
 
 
 def _server(api: str) -> str:

@@ -1,6 +1,7 @@
 """What GET /_emulator/state shows of the state: the Daily, the incidents and what clients sent, as JSON."""
 
 import base64
+from datetime import datetime
 from typing import Any
 
 from summit_connector.adapters.emulator.opcon.daily_json import job_json, schedule_json
@@ -28,7 +29,12 @@ def _incident_json(incident: Incident) -> dict[str, Any]:
     return {"ticketNo": incident.ticket_no, "ticketId": incident.ticket_id, "status": incident.status,
             "fields": incident.fields, "information": incident.information, "customFields": incident.custom_fields,
             "attachments": attachments, "history": incident.history, "reopened": incident.reopened,
-            "solution": incident.solution, "updates": incident.updates}
+            "solution": incident.solution, "updates": incident.updates,
+            "loggedAt": _iso(incident.logged_at), "updatedAt": _iso(incident.updated_at)}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def _job_action_json(request: JobActionRequest) -> dict[str, Any]:

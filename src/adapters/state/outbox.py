@@ -8,7 +8,7 @@ from summit_connector.adapters.state.stored_event import event_from_json, event_
 from summit_connector.application.ports import KeptEvent, KeptFailure, KeptState, Outbox
 from summit_connector.domain.model import FailureEvent
 
-_COLUMNS = "id, event, template, kept_at, ticket_number, state, attempts, last_error, settling"
+_COLUMNS = "id, event, template, kept_at, ticket_number, state, attempts, last_error, settling, cause"
 
 
 class SqliteOutbox(Outbox):
@@ -19,12 +19,12 @@ class SqliteOutbox(Outbox):
 
     def keep(self, event: FailureEvent, template: str, kept_at: datetime, failure: KeptFailure) -> KeptEvent:
         row = (event_json(event), event.job_key, template, kept_at.isoformat(), failure.ticket_number,
-               failure.state.value, failure.message, failure.settling)
+               failure.state.value, failure.message, failure.settling, failure.cause)
         with self.store.transaction() as db:
             kept_id = db.execute("INSERT INTO kept_events (event, job_key, template, kept_at, ticket_number, state, "
-                                 "last_error, settling) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+                                 "last_error, settling, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
         return KeptEvent(kept_id, event, template, kept_at, failure.ticket_number, failure.state, 1,
-                         failure.message, failure.settling)
+                         failure.message, failure.settling, failure.cause)
 
     def pending(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[KeptEvent]:
         wanted = [KeptState(state).value for state in states]
@@ -43,8 +43,9 @@ class SqliteOutbox(Outbox):
     def failed_again(self, kept_id: int, failure: KeptFailure) -> None:
         with self.store.transaction() as db:
             db.execute("UPDATE kept_events SET attempts = attempts + 1, last_error = ?, state = ?, "
-                       "ticket_number = ?, settling = ? WHERE id = ?",
-                       (failure.message, failure.state.value, failure.ticket_number, failure.settling, kept_id))
+                       "ticket_number = ?, settling = ?, cause = ? WHERE id = ?",
+                       (failure.message, failure.state.value, failure.ticket_number, failure.settling, failure.cause,
+                        kept_id))
 
     def delivered(self, kept_id: int) -> None:
         with self.store.transaction() as db:
@@ -64,6 +65,6 @@ def _kept_or_none(row: tuple) -> KeptEvent | None:
 
 
 def _kept(row: tuple) -> KeptEvent:
-    kept_id, event, template, kept_at, ticket, state, attempts, error, settling = row
+    kept_id, event, template, kept_at, ticket, state, attempts, error, settling, cause = row
     return KeptEvent(kept_id, event_from_json(event), template, datetime.fromisoformat(kept_at), ticket,
-                     KeptState(state), attempts, error, settling)
+                     KeptState(state), attempts, error, settling, cause)

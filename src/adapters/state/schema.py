@@ -75,6 +75,7 @@ _GROUPS = (  # B-13.1, B-13.4: a group's newest incident, read on the report pat
 )
 _SELF_HEALING = (  # B-15.2: why an uncertain create stays uncertain; B-13.1: which members of a group recovered
     "ALTER TABLE kept_events ADD COLUMN settling TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE kept_events ADD COLUMN cause TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE journal ADD COLUMN recovered INTEGER NOT NULL DEFAULT 0",
 )
 MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _SILENCES, _GROUPS, _SELF_HEALING)

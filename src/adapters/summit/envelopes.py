@@ -6,8 +6,9 @@ base64 text (`Upload`): it is made while the body is sent, between the serialise
 
 import binascii
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
@@ -16,6 +17,8 @@ from summit_connector.domain.template import SummitOptions
 
 LOG_OR_UPDATE_INCIDENT = "IM_LogOrUpdateIncident"
 GET_INCIDENT_DETAILS = "IM_GetIncidentDetailsAndChangeHistory"
+GET_INCIDENT_LIST = "IM_GetIncidentListwithDetails"
+LIST_PAGE_SIZE = 100
 UPLOAD_ATTACHMENT_BASE64 = "Summit_UploadAttachmentBase64Encoded"
 _PAGE_NAME = "TicketDetail"
 _BASE64_STAND_IN = "\x00base64\x00"
@@ -88,6 +91,35 @@ def details_envelope(ticket_number: int, api_key: str, options: SummitOptions) -
             "_ProxyDetails": proxy_details(api_key, options),
             "TicketNo": ticket_number,
             "RequestType": "RemoteCall",
+        },
+    }
+
+
+def list_envelope(statuses: Sequence[str], since: date, page: int, api_key: str, options: SummitOptions
+                  ) -> dict[str, Any]:
+    """One page of `IM_GetIncidentListwithDetails` (B-15.2), as the public C# client sends it
+    (panoramicdata/SymphonyAi.Summit.Api `Models/GetIncidentListDetailedRequest.cs`, `IncidentCommonParameters.cs`,
+    `IncidentCommonFilter.cs`): the filter's keys in its order with its defaults (OrgID as text, null `Executive`
+    left out), `Status` comma-joined, `strUpdatedFromDate` as `yyyy-MM-dd` (its `IncidentTests.cs`), pages from 0.
+    No `RequestType`: the client sends none with this service."""
+    incident_filter = {
+        "WorkgroupName": "",
+        "CurrentPageIndex": page,
+        "PageSize": LIST_PAGE_SIZE,
+        "OrgID": str(options.org_id),
+        "Instance": "",
+        "Status": ",".join(status.strip() for status in statuses if status.strip()),
+        "strUpdatedFromDate": since.isoformat(),
+        "strUpdatedToDate": "",
+        "IsWebServiceRequest": True,
+        "CategoryName": "",
+        "Categories": "",
+    }
+    return {
+        "ServiceName": GET_INCIDENT_LIST,
+        "objCommonParameters": {
+            "_ProxyDetails": proxy_details(api_key, options),
+            "objIncidentCommonFilter": incident_filter,
         },
     }
 

@@ -3,13 +3,15 @@ Summit's own words say about the API key."""
 
 import json
 import re
+from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, ValidationError
 
 from summit_connector.adapters.redaction import quoted
 from summit_connector.application.errors import SummitRejected
-from summit_connector.domain.incident import HELD_FIELDS, TicketReading
+from summit_connector.domain.incident import HELD_FIELDS, ListedIncident, TicketReading
 
 _FIRST_NUMBER = re.compile(r"\b\d+\b")
 _KEY_REFUSAL = re.compile(
@@ -34,6 +36,16 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, dict) else value
 
 
+def _items(value: Any) -> Any:
+    """A list; one object stands for a list of one, null for none."""
+    return [] if value is None else _one_or_many(value)
+
+
+def _as_sent(value: Any) -> str:
+    """Text as Summit holds it, not stripped: a Symptom is matched exactly (B-15.2)."""
+    return value if isinstance(value, str) else _text(value)
+
+
 def _held_text(value: Any) -> str:
     """Only text is re-sent (IncidentDetail2.cs types these `string`): another JSON value reads as empty."""
     return value.strip() if isinstance(value, str) else ""
@@ -41,6 +53,7 @@ def _held_text(value: Any) -> str:
 
 Text = Annotated[str, BeforeValidator(_text)]
 HeldText = Annotated[str, BeforeValidator(_held_text)]
+Number = Annotated[int | None, BeforeValidator(_number)]
 
 
 class _Reply(BaseModel):
@@ -49,7 +62,7 @@ class _Reply(BaseModel):
 
 
 class _LoggedReply(_Reply):
-    ticket_no: Annotated[int | None, BeforeValidator(_number)] = Field(None, alias="TicketNo")
+    ticket_no: Number = Field(None, alias="TicketNo")
 
 
 class _TicketDetail(BaseModel):
@@ -81,6 +94,71 @@ class _DetailsOutput(BaseModel):
 
 class _DetailsReply(_Reply):
     output_object: _DetailsOutput | None = Field(None, alias="OutputObject")
+
+
+class _ListedRow(BaseModel):
+    """One `IncidentDetail` row (the public client's `Models/IncidentDetail.cs`). The number a create answered is
+    `Incident_ID`; `Ticket_ID` is text there (its commit 10a27ef, from a live tenant) and is not read. A
+    `Ticket_No`, should a tenant send one, is taken first."""
+
+    ticket_no: Text = Field("", alias="Ticket_No")
+    incident_id: Number = Field(None, alias="Incident_ID")
+    logged_time: Text = Field("", alias="Logged_Time")
+    status: Text = Field("", alias="Status")
+    symptom: Annotated[str, BeforeValidator(_as_sent)] = Field("", alias="Symptom")
+    caller_email: Text = Field("", validation_alias=AliasChoices("Caller_EmailId", "Caller_EmailID"))
+
+    @property
+    def ticket(self) -> str:
+        return self.ticket_no or (str(self.incident_id) if self.incident_id and self.incident_id > 0 else "")
+
+
+class _ListedAttribute(BaseModel):
+    """`Models/CustomAttribute.cs`: a create's CustomFields entry as Summit lists it back."""
+
+    group_name: Text = Field("", alias="Group_Name")
+    name: Text = Field("", alias="SR_CtAttribute_Name")
+    value: Text = Field("", alias="AttributeText")
+
+
+class _ListedTicket(BaseModel):
+    """`Models/Ticket.cs`."""
+
+    rows: Annotated[list[_ListedRow], BeforeValidator(_items)] = Field(default_factory=list, alias="IncidentDetail")
+    attributes: Annotated[list[_ListedAttribute], BeforeValidator(_items)] = Field(
+        default_factory=list, alias="CustomAttribute"
+    )
+
+
+class _ListOutput(BaseModel):
+    tickets: Annotated[list[_ListedTicket], BeforeValidator(_items)] = Field(default_factory=list, alias="MyTickets")
+
+
+class _ListReply(_Reply):
+    output_object: _ListOutput | None = Field(None, alias="OutputObject")
+
+
+def listed_page(reply: dict[str, Any], service: str, secret: str,
+                read_time: Callable[[str], datetime | None]) -> list[ListedIncident]:
+    """`OutputObject.MyTickets` (`Models/IncidentListOutputObject.cs`): each ticket's first row with its custom
+    attributes; a ticket without a number is left out, and `read_time` gives None for a time it cannot read.
+    SummitRejected when `Errors` is set or the reply is not of this shape; no OutputObject is an empty page."""
+    _require_no_errors(_Reply.model_validate(reply), service, secret)
+    try:
+        parsed = _ListReply.model_validate(reply)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(part) for part in first["loc"]) or "reply"
+        message = quoted(f"Summit {service} answered an unexpected shape ({place}: {first['msg']})", secret)
+        raise SummitRejected(message, service=service) from exc
+    tickets = parsed.output_object.tickets if parsed.output_object else []
+    return [_listed(ticket, read_time) for ticket in tickets if ticket.rows and ticket.rows[0].ticket]
+
+
+def _listed(ticket: _ListedTicket, read_time: Callable[[str], datetime | None]) -> ListedIncident:
+    row = ticket.rows[0]
+    custom = tuple((field.group_name, field.name, field.value) for field in ticket.attributes)
+    return ListedIncident(row.ticket, row.symptom, row.caller_email, read_time(row.logged_time), row.status, custom)
 
 
 def require_accepted(reply: dict[str, Any], service: str, secret: str) -> None:

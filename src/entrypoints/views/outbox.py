@@ -7,16 +7,30 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from summit_connector.application.adopt import LookFor
+from summit_connector.application.delivery import CERTIFICATE
 from summit_connector.application.ports import KeptEvent, KeptState
+from summit_connector.domain.settling import Settling
 from summit_connector.entrypoints.arguments import PROGRAM
 
 _ADVICE = {
     KeptState.PENDING: "replayed by the next report or `summit-connector retry`",
     KeptState.REJECTED: "Summit refused it: fix the template, then `summit-connector retry --rejected`",
-    KeptState.UNCERTAIN: "Summit may have created it: look in Summit first, then adopt the incident found, or "
-                         "`retry --uncertain` if there is none",
+    KeptState.UNCERTAIN: "Summit may have created it: every replay looks for it in Summit's incident list and adopts "
+                         "what it finds; or look in Summit, then adopt the incident found, or `retry --uncertain` if "
+                         "there is none",
 }
-_COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error", "next step")
+_CERTIFICATE_ADVICE = ("Summit's TLS certificate was refused: check the template's address.value, [PROXY SERVER] "
+                       "(a proxy that inspects TLS) and the CA the machine trusts, then `summit-connector retry "
+                       "--rejected`")
+_SETTLING = {
+    Settling.NONE: "not looked for in Summit's incident list yet",
+    Settling.TOO_SOON: "Summit's incident list shows no incident of it yet (looked for again at the next replay)",
+    Settling.SEVERAL: "several incidents in Summit's list could be its own: adopt the right one",
+    Settling.UNREADABLE: "Summit's incident list could not be read (looked for again at the next replay)",
+    Settling.RESENT: "sent again once, and still not in Summit's incident list: look in Summit, then adopt or "
+                     "`retry --uncertain`",
+}
+_COLUMNS = ("id", "state", "kept at", "job", "ticket", "attempts", "last error", "next step", "self-healing")
 _LOOK_FOR = ("sent", "for job", "description", "if found", "if none")
 
 
@@ -78,4 +92,17 @@ def _row(kept: KeptEvent) -> list[str]:
     event = kept.event
     job = f"{event.job} ({event.schedule}, {event.schedule_date}, {event.schedule_id}/{event.schedule_instance})"
     return [str(kept.id), kept.state.value, kept.kept_at.isoformat(sep=" ", timespec="seconds"), job,
-            kept.ticket_number, str(kept.attempts), kept.last_error, _ADVICE[kept.state]]
+            kept.ticket_number, str(kept.attempts), kept.last_error, _advice(kept), _self_healing(kept)]
+
+
+def _advice(kept: KeptEvent) -> str:
+    if kept.state is KeptState.REJECTED and kept.cause == CERTIFICATE:
+        return _CERTIFICATE_ADVICE
+    return _ADVICE[kept.state]
+
+
+def _self_healing(kept: KeptEvent) -> str:
+    """B-15.2: for an uncertain create, why it is still uncertain."""
+    if kept.state is not KeptState.UNCERTAIN or kept.ticket_number or kept.event.trigger.is_recovery:
+        return ""
+    return _SETTLING.get(Settling(kept.settling) if kept.settling in set(Settling) else Settling.NONE, "")

@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import respx
@@ -18,6 +19,7 @@ ATTACHMENT_PATH = "api_integration/REST/Summit_RESTWCF.svc/RESTService/Summit_Up
 INCIDENT_URL = f"{BASE_URL}/{INCIDENT_PATH}"
 ATTACHMENT_URL = f"{BASE_URL}/{ATTACHMENT_PATH}"
 PROXY_DETAILS = {"AuthType": "APIKEY", "APIKey": API_KEY, "ProxyID": 0, "ReturnType": "JSON", "OrgID": 1}
+TODAY = date(2024, 9, 21)
 
 
 def summit_mock() -> respx.MockRouter:
@@ -69,3 +71,27 @@ def details_reply(*ticket_details: dict[str, Any], **overrides: Any) -> dict[str
 def ticket_detail(status: str, ticket_no: str = "4507") -> dict[str, Any]:
     return {"Ticket_ID": 77, "Ticket_No": ticket_no, "Status": status, "Subject": "JOB001 failed",
             "Reopen_Ticket": False, "Ticket_ID_Encrypted": "x9"}
+
+
+def list_reply(*tickets: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    """The `IM_GetIncidentListwithDetails` reply shape (the public client's `Models/IncidentListOutputObject.cs`)."""
+    return common_reply(OutputObject={"MyTickets": list(tickets), "GridViewDisplayColumns": []}) | overrides
+
+
+def listed_ticket(incident_id: int = 318417, logged_time: str = "09/21/2024 03:15:00",
+                  custom: tuple[tuple[str, str, str], ...] = (), **row: Any) -> dict[str, Any]:
+    """One `Models/Ticket.cs`: a row as `Models/IncidentDetail.cs` keys it (Ticket_ID is text, not the number),
+    and its `Models/CustomAttribute.cs` entries."""
+    detail = {"ROWNUM": 1, "Ticket_ID": "eNc0dEd", "TotalRows": 1, "Incident_ID": incident_id,
+              "Logged_Time": logged_time, "Status": "New", "Symptom": "OpCon job JOB001 failed",
+              "Workgroup_Name": "DevOps", "Caller_EmailId": "opcon@example.com", "Updated_Time": logged_time,
+              "Description": "OpCon job JOB001 failed", "Assigned_Engineer": None} | row
+    attributes = [{"ID": n, "Incident_ID": 77, "Group_Name": group, "IM_CtAttribute_ID": n,
+                   "SR_CtAttribute_Name": name, "AttributeText": value}
+                  for n, (group, name, value) in enumerate(custom, 1)]
+    return {"IncidentDetail": [detail], "CustomAttribute": attributes}
+
+
+def list_filter(route: respx.Route, call: int = -1) -> dict[str, Any]:
+    body = json.loads(route.calls[call].request.content)
+    return body["objCommonParameters"]["objIncidentCommonFilter"]

@@ -6,7 +6,14 @@ from summit_connector.application.ports import KeptEvent, KeptState
 
 from tests.integration.adapters.opcon_samples import make_event, make_job
 from tests.integration.adapters.report_lab import RecordingSleep, kept_entry, report_lab
-from tests.integration.adapters.summit_samples import INCIDENT_URL, logged_reply, make_incidents, summit_mock
+from tests.integration.adapters.summit_samples import (
+    INCIDENT_URL,
+    details_reply,
+    logged_reply,
+    make_incidents,
+    summit_mock,
+    ticket_detail,
+)
 
 SIGN_IN_PAGE = ("<!DOCTYPE html><html><head><title>Sign in to your account</title></head>"
                 "<body><form><div>Sign in</div></form></body></html>")
@@ -43,3 +50,20 @@ def test_a_proxys_502_page_is_kept_as_one_line_of_text_b_9_4():
     assert entry.state is KeptState.UNCERTAIN
     assert "answered HTTP 502: 502 Bad Gateway 502 Bad Gateway" in entry.last_error
     assert "<" not in entry.last_error and "\n" not in entry.last_error
+
+
+def test_an_update_answered_by_a_sign_in_page_is_kept_pending_not_rejected_b_9_2():
+    sleep = RecordingSleep()
+    job = make_job(id=make_event().job_key, incident_ticket_id="4507")
+    delivery, outbox = report_lab(InMemoryDailyJobs([job]), make_incidents(), sleep)
+
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL, json__ServiceName="IM_GetIncidentDetailsAndChangeHistory").respond(
+            json=details_reply(ticket_detail("In-Progress")))
+        update = summit.post(INCIDENT_URL, json__ServiceName="IM_LogOrUpdateIncident").respond(
+            200, text=SIGN_IN_PAGE, headers={"Content-Type": "text/html"})
+        entry = kept_entry(delivery, outbox)
+
+    assert entry.state is KeptState.PENDING
+    assert "Sign in to your account Sign in" in entry.last_error and "<" not in entry.last_error
+    assert len(update.calls) == 3 and sleep.pauses == [0.5, 1.0]

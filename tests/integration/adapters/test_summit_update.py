@@ -82,6 +82,20 @@ def test_update_with_an_empty_reply_is_a_rejection_b_4_9():
             make_incidents().update(IncidentUpdate("4507", "In-Progress", FAILED_AGAIN))
 
 
+def test_update_answered_by_a_2xx_page_that_is_not_json_is_unavailable_maybe_processed_not_a_rejection_b_9_2():
+    page = "<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>Sign in</body></html>"
+
+    with summit_mock() as summit:
+        summit.post(INCIDENT_URL).respond(200, text=page, headers={"Content-Type": "text/html"})
+
+        with pytest.raises(SummitUnavailable) as raised:
+            make_incidents().update(IncidentUpdate("4507", "In-Progress", FAILED_AGAIN))
+
+    assert (raised.value.maybe_processed, raised.value.status_code) == (True, 200)
+    assert raised.value.service == "IM_LogOrUpdateIncident"
+    assert "Sign in to your account" in str(raised.value) and "<" not in str(raised.value)
+
+
 def test_update_on_503_is_unavailable_b_9():
     with summit_mock() as summit:
         summit.post(INCIDENT_URL).respond(503)

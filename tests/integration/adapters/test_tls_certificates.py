@@ -21,6 +21,7 @@ from tests.integration.adapters.report_lab import RecordingSleep, kept_entry, re
 from tests.integration.adapters.summit_samples import (
     API_KEY,
     INCIDENT_PATH,
+    TODAY,
     make_connection,
     make_incident,
     make_incidents,
@@ -120,7 +121,8 @@ def test_check_online_reports_a_refused_summit_certificate_at_the_address_b_7_b_
     connection = make_connection(base_url=untrusted_server)
 
     with make_summit_client(connection) as client:
-        finding = probe_summit(client, connection, SummitOptions(), "templates/basic.json")
+        findings = probe_summit(client, connection, SummitOptions(), "templates/basic.json", ("New",), TODAY)
 
+    [finding] = findings
     assert (finding.location, finding.severity) == ("address.value", Severity.ERROR)
     assert "failed verification" in finding.message

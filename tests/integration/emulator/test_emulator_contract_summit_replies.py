@@ -13,6 +13,7 @@ from summit_connector.adapters.config.template_file import load_template
 from summit_connector.adapters.emulator import sample_config_files
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
 
+from tests.integration.emulator.csharp_models import CUSTOM_ATTRIBUTE, shape_errors
 from tests.integration.emulator.emulator_requests import PROXY, SUMMIT_SERVICES
 
 OPERATIONS = ("CommonWS_JsonObjCall", "CommonWS_JsonObjCall_JSON", "CommonWS_JsonObjCall_json")
@@ -40,8 +41,6 @@ TICKET_DETAILS = {
 CHANGE_HISTORY = {int: "uid change_by", str: "column_name change_date change_byName new_Value AttributeType",
                   object: "OldValue"}
 """`SymphonyAi.Summit.Api/Models/ChangeHistoryItem.cs` (change_by is `int?`, OldValue `string?`)."""
-CUSTOM_ATTRIBUTE = {int: "ID Incident_ID IM_CtAttribute_ID", str: "Group_Name SR_CtAttribute_Name AttributeText"}
-"""`SymphonyAi.Summit.Api/Models/CustomAttribute.cs`."""
 
 
 @pytest.fixture(scope="module")
@@ -70,21 +69,6 @@ def reopen(ticket_no: str) -> dict:
     return {"ServiceName": "IM_LogOrUpdateIncident",
             "objCommonParameters": {"_ProxyDetails": PROXY, "RequestType": "RemoteCall",
                                     "incidentParamsJSON": {"IncidentContainerJsonObj": container}}}
-
-
-def shape_errors(row: dict, model: dict[type, str]) -> list[str]:
-    """Keys missing, extra, or of a JSON type the C# property cannot take (null is fine for `string`/`object`)."""
-    wanted = {key: kind for kind, keys in model.items() for key in keys.split()}
-    errors = [f"missing {key}" for key in wanted.keys() - row.keys()]
-    errors += [f"extra {key}" for key in row.keys() - wanted.keys()]
-    return errors + [f"{key}: {row[key]!r} is no {kind.__name__}" for key, kind in wanted.items()
-                     if key in row and not _fits(row[key], kind)]
-
-
-def _fits(value: object, kind: type) -> bool:
-    if kind is object or (kind is str and value is None):
-        return True
-    return type(value) is kind
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)

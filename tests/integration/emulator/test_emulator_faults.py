@@ -16,6 +16,8 @@ CREATE = {"ServiceName": "IM_LogOrUpdateIncident", "objCommonParameters": {
     "incidentParamsJSON": {"IncidentContainerJsonObj": {"Updater": "Executive", "Ticket": {"Ticket_No": ""}}}}}
 DETAILS = {"ServiceName": "IM_GetIncidentDetailsAndChangeHistory",
            "objCommonParameters": {"_ProxyDetails": PROXY, "TicketNo": 9001}}
+LIST = {"ServiceName": "IM_GetIncidentListwithDetails",
+        "objCommonParameters": {"_ProxyDetails": PROXY, "objIncidentCommonFilter": {"Status": "New"}}}
 
 
 @pytest.fixture
@@ -68,6 +70,64 @@ def test_fail_after_processing_loses_the_reply_but_keeps_the_ticket(emulator, su
     assert "10001" in emulator.state.incidents
 
 
+def test_a_lost_reply_keeps_the_incident_and_closes_the_connection_unanswered(emulator, summit):
+    """A lost answer: Summit committed the create, and the client sees the server hang up without a word."""
+    emulator.faults.lose_reply("IM_LogOrUpdateIncident")
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        summit.post(JSON_CALL, json=CREATE)
+
+    assert "10001" in emulator.state.incidents
+    assert emulator.state.counters["faults"] == 1
+    assert summit.post(JSON_CALL, json=CREATE).json()["TicketNo"] == 10002
+
+
+def test_a_lost_reply_rule_names_one_service_and_leaves_the_others_alone(emulator, summit):
+    emulator.faults.lose_reply("im_logorupdateincident", times=None)
+
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
+    assert summit.post(JSON_CALL, json=LIST).status_code == 200
+    with pytest.raises(httpx.RemoteProtocolError):
+        summit.post(JSON_CALL, json=CREATE)
+
+
+def test_a_service_named_in_fail_fails_that_service_only(emulator, summit):
+    emulator.faults.fail("IM_GetIncidentListwithDetails", 500, times=None)
+
+    assert summit.post(JSON_CALL, json=LIST).status_code == 500
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
+    assert summit.post(JSON_CALL, json=CREATE).status_code == 200
+    assert summit.post(JSON_CALL, json=LIST).status_code == 500
+
+
+def test_a_service_name_is_matched_whole_not_as_a_prefix(emulator, summit):
+    emulator.faults.fail("IM_GetIncidentDetailsAndChangeHistory", 500)
+    other = {**DETAILS, "ServiceName": "IM_GetIncidentDetailsAndChangeHistoryV2"}
+
+    assert summit.post(JSON_CALL, json=other).status_code == 200
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 500
+
+
+def test_the_upload_operation_can_be_named_too(emulator, summit):
+    emulator.faults.fail("Summit_UploadAttachmentBase64Encoded", 502)
+    upload = JSON_CALL.replace("CommonWS_JsonObjCall", "Summit_UploadAttachmentBase64Encoded")
+
+    assert summit.post(JSON_CALL, json=DETAILS).status_code == 200
+    assert summit.post(upload, json={"objCommonParameters": {"_ProxyDetails": PROXY}}).status_code == 502
+
+
+def test_a_lost_reply_and_a_failing_list_can_be_armed_over_the_control_api(emulator, summit):
+    with httpx.Client(base_url=emulator.opcon_url, timeout=2) as control:
+        armed = [control.post("/_emulator/faults", json=body).status_code for body in (
+            {"action": "lose_reply", "service": "IM_LogOrUpdateIncident"},
+            {"action": "fail", "service": "IM_GetIncidentListwithDetails", "status": 500})]
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        summit.post(JSON_CALL, json=CREATE)
+    assert (armed, summit.post(JSON_CALL, json=LIST).status_code) == ([200, 200], 500)
+    assert "10001" in emulator.state.incidents
+
+
 def test_hang_outlasts_a_short_client_timeout_then_behaves(emulator, opcon):
     emulator.faults.hang("opcon", 1.0)
 
@@ -110,9 +170,10 @@ def test_clear_removes_rules_and_brings_servers_back(emulator, opcon):
     assert emulator.faults.active() == []
 
 
-def test_an_unknown_api_is_refused():
+@pytest.mark.parametrize("api", ["servicenow", "IM_NoSuchService"])
+def test_an_unknown_api_or_service_is_refused(api):
     with pytest.raises(ValueError):
-        Emulator().faults.fail("servicenow", 500)
+        Emulator().faults.fail(api, 500)
 
 
 def test_stop_does_not_wait_for_a_hanging_request():

@@ -164,11 +164,17 @@ def test_details_of_an_unknown_ticket_set_errors_and_list_nothing(summit):
     assert reply["OutputObject"]["IncidentDetails"]["TicketDetails"] == []
 
 
-def test_an_unknown_service_name_gets_an_empty_body(summit):
+@pytest.mark.parametrize("key", ["sandbox-key", "wrong-key"])
+def test_an_unknown_service_name_gets_errors_naming_it_whatever_the_key(summit, key):
+    """Business errors are HTTP 200 with `Errors` set (summit-api.md §4.1, §8), so a client calling the wrong service
+    is told which; the empty body one adapter reports (§8) would hide it."""
+    proxy = {**PROXY, "APIKey": key}
     response = summit.post(f"{SUMMIT_SERVICES}/CommonWS_JsonObjCall", json={"ServiceName": "IM_Nope",
-                                                                     "objCommonParameters": {"_ProxyDetails": PROXY}})
+                                                                     "objCommonParameters": {"_ProxyDetails": proxy}})
 
-    assert (response.status_code, response.content) == (200, b"")
+    assert response.status_code == 200
+    assert response.json()["Errors"] == "ServiceName 'IM_Nope' is not a known service."
+    assert response.json()["OutputObject"] is None
 
 
 def test_attachments_are_decoded_and_stored_against_the_ticket(emulator, summit):

@@ -172,13 +172,6 @@ def test_an_old_outbox_that_cannot_be_read_makes_the_store_unavailable_naming_it
         SqliteOutbox(store_in(tmp_path)).pending()
 
 
-def test_a_damaged_store_file_is_unavailable_in_one_named_error(tmp_path):
-    (tmp_path / "summit-connector.sqlite3").write_bytes(b"this is not a database" * 100)
-
-    with pytest.raises(OutboxUnavailable, match="summit-connector.sqlite3"):
-        SqliteOutbox(store_in(tmp_path)).pending()
-
-
 REPORT_PATH_QUERIES = [
     ("SELECT * FROM kept_events WHERE job_key = ? ORDER BY id", ("j",)),
     ("SELECT * FROM kept_events WHERE state IN (?) ORDER BY id", ("pending",)),

@@ -49,7 +49,10 @@ def summit_app(ctx: Context, request: Request) -> Response:
 
 
 def service_name(request: Request) -> str:
-    """The body's ServiceName (for fault matching and counters); empty when there is none."""
+    """The service a request calls (for fault matching and counters): the body's ServiceName, or the upload
+    operation; empty when there is neither."""
+    if request.segments and request.segments[-1].lower() == UPLOAD:
+        return UPLOAD_OPERATION
     try:
         body = request.json_body()
     except ValueError:
