@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_flag(demo)
     demo.add_argument("--lifecycle", action="store_true",
                       help="go on with the incident's whole life: sync, the job finishing OK, recover")
+    demo.add_argument("--reconcile", action="store_true",
+                      help="then a job whose trigger never ran, found in OpCon's Daily by reconcile")
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
     _add_config_flag(sandbox)
     sandbox.add_argument("--port", type=int, default=0, help="OpCon port (Summit gets the next one; default: any)")

@@ -30,6 +30,19 @@ def test_demo_lifecycle_tells_the_incident_s_whole_life_b_11_2_b_12(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_demo_reconcile_finds_a_failure_whose_trigger_never_ran_b_15_1(tmp_path):
+    done = subprocess.run([str(CLI), "demo", "--reconcile"], capture_output=True, text=True, timeout=90,
+                          cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    steps = done.stdout.split("Step ")
+    assert "Incident 10001 created for JOB001" in steps[1]
+    assert "trigger never ran: reconcile" in " ".join(steps[2].split())
+    assert "Incident 10002 created for EXPORT_LEDGER" in steps[2] and "WINAGENT02" in steps[2]
+    assert "reconciled 1 of 1 failed jobs (0 already had a ticket, 0 decided before, 0 out of scope)" in steps[2]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sandbox_serves_sample_jobs_that_a_report_can_use(tmp_path):
     sandbox = subprocess.Popen([str(CLI), "sandbox", "--dir", str(tmp_path / "lab"), "--seconds", "60"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

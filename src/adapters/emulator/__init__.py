@@ -52,9 +52,9 @@ when its status does not allow the action; every one kept in state.job_actions).
 object `{id, startStatus, description, category, changeReason}` (seeded ones 910/Failed/Failed;
 state.set_job_status(id, "Finished OK") gives 900/Finished OK/Finished Ok; state.remove_job(id)),
 `terminationDescription`, `startMachine`/`primaryMachine` Machine objects `{id, name, type}` or null, and
-`schedule` (the daily schedule object). Name filters are applied as sent, `*`/`?` wildcards over SQL LIKE (`name=JOB001` returns JOB001
-only, `name=*JOB001*` also `JOB001_2` and `MYJOB001`; `[`/`]` are character classes); `ids=` is exact. Date-times
-carry seven fractional digits and a UTC offset; `workWeek` is a number.
+`schedule` (the daily schedule object). Name filters are applied as sent, `*`/`?` wildcards over SQL LIKE
+(`name=JOB001` returns JOB001 only, `name=*JOB001*` also `JOB001_2` and `MYJOB001`; `[`/`]` are character classes);
+`ids=` is exact. Date-times carry seven fractional digits and a UTC offset; `workWeek` is a number.
 Errors: 400 `{code, message}`, 401 ApiError array, 404/405 RFC 7807.
 
 Summit: POST /<prefix>/REST/Summit_RESTWCF.svc/RESTService/CommonWS_JsonObjCall[_JSON|_json] with ServiceName

@@ -123,7 +123,8 @@ class Emulator:
         return self.samples
 
     def reset(self) -> None:
-        """Back to as constructed: faults cleared, settings restored, state emptied; samples seeded again if they were."""
+        """Back to as constructed: faults cleared, settings restored, state emptied; samples seeded again if they
+        were."""
         self.faults.clear()
         for name, value in vars(deepcopy(self._initial_settings)).items():
             setattr(self.settings, name, value)

@@ -22,6 +22,8 @@ LIFECYCLE_BLOCKS = {
                  "attributes": [{"name": "Closure_Code_Name", "value": "Solved (Permanently)"}]},
     "sync": {"onStatus": {"In-Progress": "markUnderReview"}, "stopOn": ["Resolved", "Closed", "Cancelled"]},
 }
+RECONCILE_BLOCK = {"reconcile": {"schedules": ["PAYROLL"], "jobs": ["JOB001", "EXPORT_*"], "lookBackHours": 24}}
+MISSED = "EXPORT_LEDGER"
 
 
 def run(invocation: Invocation) -> ExitCode:
@@ -33,11 +35,12 @@ def run(invocation: Invocation) -> ExitCode:
     with tempfile.TemporaryDirectory(prefix="summit-connector-demo-") as folder, make_emulator() as emulator:
         job = emulator.seed_samples().plain
         config_path, template_path = sample_config_files(Path(folder), emulator)
-        if getattr(args, "lifecycle", False):
-            template_path.write_text(json.dumps({**json.loads(template_path.read_text()), **LIFECYCLE_BLOCKS}))
+        blocks = {**(LIFECYCLE_BLOCKS if args.lifecycle else {}), **(RECONCILE_BLOCK if args.reconcile else {})}
+        template_path.write_text(json.dumps({**json.loads(template_path.read_text()), **blocks}))
         story = _Story(config_path, emulator, job)
         try:
-            steps = story.lifecycle() if getattr(args, "lifecycle", False) else [story.failure()]
+            steps = story.lifecycle() if args.lifecycle else [story.failure()]
+            steps += story.missed_trigger() if args.reconcile else []
         except DeliveryFailed as failure:
             invocation.error(failure)
             return exit_code_for(failure)
@@ -75,6 +78,27 @@ class _Story:
         steps.append(self._recovered())
         steps.append(self._synced(f"Incident {self._ticket} is Resolved: sync"))
         return steps
+
+    def missed_trigger(self) -> list[Step]:
+        """B-15.1: a job of today's schedule fails on another agent and its trigger never runs; `reconcile` finds it
+        in the Daily (today's: the look-back counts from the clock)."""
+        from summit_connector.domain.reconcile import ReconcileVerdict
+        from summit_connector.entrypoints.container import template_key
+        from summit_connector.entrypoints.views.outcomes import summary_line
+        from summit_connector.entrypoints.views.reconcile import summary
+
+        today = self._root.clock().now().date()
+        missed = self._emulator.add_failed_job(self._job.schedule, today, self._job.schedule_id, self._job.instance,
+                                               MISSED, start_machine="WINAGENT02", termination="+000000004")
+        reconcile, key = self._root.reconcile(), template_key(self._scope.loaded())
+        plan = reconcile.plan(self._scope.template().reconcile)
+        outcomes = [reconcile(candidate, key, plan.since) for candidate in plan.due]
+        said = [summary_line(outcome) for outcome in outcomes if outcome is not None]
+        said.append(summary(plan, len(said), plan.count(ReconcileVerdict.DECIDED_BEFORE), 0))
+        self._ticket, self._job = outcomes[0].ticket_number, missed
+        return [Step(f"OpCon job {MISSED} failed on {missed.agent} ({missed.termination}) and its Notification "
+                     "Manager trigger never ran: reconcile", tuple(said), self._holdings(),
+                     tuple(w for outcome in outcomes for w in outcome.warnings))]
 
     def _synced(self, title: str) -> Step:
         from summit_connector.application.sync import sync_reason

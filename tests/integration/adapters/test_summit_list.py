@@ -130,8 +130,9 @@ def test_b_15_2_a_reply_without_tickets_is_an_empty_page(reply):
 
 
 def test_b_15_2_the_number_is_incident_id_never_the_text_ticket_id_and_a_ticket_without_one_is_left_out():
-    tickets = [listed_ticket(0), listed_ticket(None), listed_ticket(318417), {"IncidentDetail": [], "CustomAttribute": []},
-               {"IncidentDetail": listed_ticket(318418)["IncidentDetail"][0]}, listed_ticket(0, Ticket_No="318419")]
+    tickets = [listed_ticket(0), listed_ticket(None), listed_ticket(318417), {"IncidentDetail": [],
+               "CustomAttribute": []}, {"IncidentDetail": listed_ticket(318418)["IncidentDetail"][0]},
+               listed_ticket(0, Ticket_No="318419")]
 
     with summit_mock() as summit:
         summit.post(INCIDENT_URL).mock(side_effect=pages(list_reply(*tickets), list_reply()))

@@ -74,16 +74,6 @@ def test_the_next_store_opened_on_the_new_file_moves_nothing_b_9_3(tmp_path):
     assert [kept.event.job for kept in SqliteOutbox(store).pending()] == [EVENT.job, "JOB002"]
 
 
-def test_its_journal_is_moved_aside_with_it_so_the_new_store_never_replays_it(tmp_path):
-    damaged(tmp_path)
-    (tmp_path / f"{STORE_FILE}-journal").write_bytes(b"old journal")
-
-    keep(store_in(tmp_path))
-
-    assert (tmp_path / f"{ASIDE}-journal").read_bytes() == b"old journal"
-    assert len(SqliteOutbox(store_in(tmp_path)).pending()) == 1
-
-
 def test_a_name_already_taken_by_an_earlier_damaged_file_gets_a_number(tmp_path):
     (tmp_path / ASIDE).write_bytes(b"moved before")
     damaged(tmp_path)
@@ -119,14 +109,19 @@ def test_a_damaged_file_that_cannot_be_moved_stays_unavailable_in_one_named_erro
     assert path.read_bytes() == GARBAGE and asides(tmp_path) == [] and store.moved_aside is None
 
 
-def test_a_malformed_table_found_later_fails_that_operation_and_the_next_one_starts_afresh(tmp_path):
-    store = store_in(tmp_path)
+def malformed(store: SqliteStore) -> None:
+    """A store whose schema reads well but whose kept events lie partly on overwritten pages."""
     with store.transaction() as db:
         db.executemany("INSERT INTO kept_events (event, template, kept_at) VALUES ('{}', ?, '')",
                        [("t" * 200,) for _ in range(5000)])
-    with open(tmp_path / STORE_FILE, "r+b") as file:
+    with open(store.path, "r+b") as file:
         file.seek(file.seek(0, os.SEEK_END) // 2)
         file.write(b"\xff" * 3 * 4096)
+
+
+def test_a_malformed_table_found_later_fails_that_operation_and_the_next_one_starts_afresh(tmp_path):
+    store = store_in(tmp_path)
+    malformed(store)
 
     with pytest.raises(OutboxUnavailable, match="database disk image is malformed"):
         SqliteOutbox(store).pending()
@@ -134,6 +129,22 @@ def test_a_malformed_table_found_later_fails_that_operation_and_the_next_one_sta
 
     assert store.moved_aside is not None and asides(tmp_path) == [store.moved_aside.aside.name]
     assert [kept.event.job for kept in SqliteOutbox(store).pending()] == [EVENT.job]
+
+
+def test_the_wal_of_a_damaged_store_another_run_holds_open_moves_aside_with_it(tmp_path):
+    store = store_in(tmp_path)
+    malformed(store)
+    holder = sqlite3.connect(store.path)
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    with pytest.raises(OutboxUnavailable, match="malformed"):
+        SqliteOutbox(store).pending()
+    keep(store)
+    holder.close()
+
+    aside = store.moved_aside.aside
+    assert Path(f"{aside}-wal").exists() and Path(f"{aside}-shm").exists()
+    assert [kept.event.job for kept in SqliteOutbox(store_in(tmp_path)).pending()] == [EVENT.job]
 
 
 def _keep_in(folder: str, job: str, ready) -> None:

@@ -1,11 +1,21 @@
 """Transient failures are retried inside the run with a bounded back-off; Retry-After is honoured (B-9)."""
 
+from datetime import date
+
 import pytest
 
-from summit_connector.adapters.memory import InMemoryIncidents
-from summit_connector.application.errors import SummitRejected, SummitUnavailable
-from summit_connector.application.retry import Retrier, RetryingIncidents, RetryPolicy
+from summit_connector.adapters.memory import InMemoryDailyJobs, InMemoryIncidents
+from summit_connector.application.errors import OpConError, OpConUnavailable, SummitRejected, SummitUnavailable
+from summit_connector.application.retry import (
+    Retrier,
+    RetryingDailyJobs,
+    RetryingIncidentList,
+    RetryingIncidents,
+    RetryPolicy,
+)
 from summit_connector.domain.incident import NewIncident, TicketReading
+
+from tests.unit.factories import SCHEDULE_DATE, make_event
 
 
 
@@ -116,3 +126,70 @@ def test_other_calls_are_retried_even_when_summit_may_have_processed_them():
     incidents, slept = retrying(inner)
 
     assert incidents.status_of("1") == "New" and slept == [0.5]
+
+
+class FlakyFailedJobs(InMemoryDailyJobs):
+    """Fails the first `failures` failed_on calls with the given errors."""
+
+    def __init__(self, failures: list[Exception]) -> None:
+        super().__init__()
+        self.failures, self.calls = failures, 0
+
+    def failed_on(self, dates):
+        self.calls += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        return super().failed_on(dates)
+
+
+class FlakyList(InMemoryIncidents):
+    def __init__(self, failures: list[Exception]) -> None:
+        super().__init__()
+        self.failures, self.calls = failures, 0
+
+    def updated_since(self, statuses, since):
+        self.calls += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        return super().updated_since(statuses, since)
+
+
+def test_failed_jobs_are_asked_again_after_a_transient_failure_b_15_1():
+    inner = FlakyFailedJobs([OpConUnavailable("503")])
+    inner.add_failed(make_event())
+    slept: list[float] = []
+
+    failed = RetryingDailyJobs(inner, Retrier(RetryPolicy(), slept.append)).failed_on([SCHEDULE_DATE])
+
+    assert ([job.event for job in failed], inner.calls, slept) == ([make_event()], 2, [0.5])
+
+
+def test_failed_jobs_refused_by_opcon_are_not_asked_again_b_15_1():
+    inner = FlakyFailedJobs([OpConError("401")])
+    slept: list[float] = []
+
+    with pytest.raises(OpConError):
+        RetryingDailyJobs(inner, Retrier(RetryPolicy(), slept.append)).failed_on([SCHEDULE_DATE])
+
+    assert (inner.calls, slept) == (1, [])
+
+
+def test_the_incident_list_is_read_again_after_a_transient_failure_even_one_summit_may_have_seen_b_15_2():
+    inner = FlakyList([SummitUnavailable("read timeout", maybe_processed=True)])
+    inner.add_existing("4711", "New")
+    slept: list[float] = []
+
+    listed = RetryingIncidentList(inner, Retrier(RetryPolicy(), slept.append)).updated_since(("New",),
+                                                                                           date(2024, 9, 21))
+
+    assert ([incident.ticket for incident in listed], inner.calls, slept) == (["4711"], 2, [0.5])
+
+
+def test_an_incident_list_summit_refused_is_not_read_again_b_15_2():
+    inner = FlakyList([SummitRejected("not allowed")])
+    slept: list[float] = []
+
+    with pytest.raises(SummitRejected):
+        RetryingIncidentList(inner, Retrier(RetryPolicy(), slept.append)).updated_since(("New",), date(2024, 9, 21))
+
+    assert (inner.calls, slept) == (1, [])

@@ -1,14 +1,15 @@
 """IM_GetIncidentListwithDetails over the emulated tenant: incidents by status and last update, a page at a time.
 
 As the public C# client sends and reads it (panoramicdata/SymphonyAi.Summit.Api @ 01ab27a, under
-`SymphonyAi.Summit.Api/`): ServiceName `"IM_" + "GetIncidentListwithDetails"` (`Models/GetIncidentListDetailedRequest.cs`,
-`Models/IncidentRequest.cs`); the filter is `objCommonParameters.objIncidentCommonFilter`
-(`Models/IncidentCommonParameters.cs`) with `Models/IncidentCommonFilter.cs`'s keys: `Status` a comma list (default
-`"New,In-Progress"`; a JSON array is taken too), `strUpdatedFromDate`/`strUpdatedToDate` (`"2023-02-01"` in
-`SymphonyAi.Summit.Api.Test/IncidentTests.cs`; `MM/dd/yyyy` and a time are taken too), `PageSize` (default 100)
-and `CurrentPageIndex`, counted from 0 (commit 10a27ef changed its default from 1 to 0; `IncidentTests.cs` pages
-from 0 until an empty page). An index past the end gives an empty page. Other filter keys (Instance,
-WorkgroupName, Executive, CategoryName, Categories) are taken and not applied.
+`SymphonyAi.Summit.Api/`): ServiceName `"IM_" + "GetIncidentListwithDetails"`
+(`Models/GetIncidentListDetailedRequest.cs`, `Models/IncidentRequest.cs`); the filter is
+`objCommonParameters.objIncidentCommonFilter` (`Models/IncidentCommonParameters.cs`) with the keys of
+`Models/IncidentCommonFilter.cs`: `Status` a comma list (default `"New,In-Progress"`; a JSON array is taken too),
+`strUpdatedFromDate`/`strUpdatedToDate` (`"2023-02-01"` in `SymphonyAi.Summit.Api.Test/IncidentTests.cs`;
+`MM/dd/yyyy` and a time are taken too), `PageSize` (default 100) and `CurrentPageIndex`, counted from 0 (commit
+10a27ef changed its default from 1 to 0; `IncidentTests.cs` pages from 0 until an empty page); an index past the
+end gives an empty page. Other filter keys (Instance, WorkgroupName, Executive, CategoryName, Categories) are taken
+and not applied.
 The reply's `OutputObject` is `Models/IncidentListOutputObject.cs`: `MyTickets`, each a `Models/Ticket.cs`
 `{"IncidentDetail": [one row, see list_rows], "CustomAttribute": [...]}`, newest first; `GridViewDisplayColumns`.
 A filter that cannot be read is answered with `Errors` set and no tickets.
