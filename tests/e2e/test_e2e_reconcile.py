@@ -110,3 +110,17 @@ def test_reconcile_runs_are_in_history_as_command_reconcile_b_15_1(sandbox):
 
     assert {(e["command"], e["action"]) for e in events} == {("reconcile", "created")}
     assert len(events) == 3
+
+
+def test_the_log_names_the_command_that_ran_b_8(sandbox):
+    sandbox.edit_template(reconcile=SCOPE)
+    missed(sandbox, "MISSED_A")
+    reconcile(sandbox)
+    job = sandbox.samples.open_ticket
+    sandbox.run("recover", "-c", str(sandbox.config), *job.report_args(), "-t", "sandbox", env=NOW)
+
+    log = (sandbox.folder / "log" / "summit-connector.log").read_text()
+
+    assert "reconcile 20240921|31|1|MISSED_A (NIGHTLY): created 10001; exit 0" in log
+    assert f"recover {job.id} (PAYROLL): annotated 9001; exit 0" in log
+    assert "report " not in log
