@@ -93,6 +93,7 @@ class Adopt:
             raise NotAdoptable(f"expected the number of the incident Summit created (digits, e.g. 10001), got "
                                f"{ticket!r}", AdoptSubject.TICKET)
         chosen = self._chosen(kept_id)
+        self._not_another_jobs(number, chosen)
         report, warnings = self._reports(chosen.template), []
         with holding(self._locks, report.lock_keys(chosen.event), warnings):  # an unusable lock: a warning (B-9.3)
             current = adoptable(self._outbox.get(chosen.id), chosen.id)
@@ -102,6 +103,18 @@ class Adopt:
         """The self-healing adoption (B-15.2): Summit's incident list showed `ticket` as the one the uncertain
         create `kept` made. The caller holds the job's locks."""
         return self._adopted(kept, ticket, self._reports(kept.template), [])
+
+    def _not_another_jobs(self, ticket: str, kept: KeptEvent) -> None:
+        """An incident the journal holds for another job is not the one this entry's create made."""
+        try:
+            others = [e for e in self._job_incidents.for_ticket(ticket) if e.event.job_key != kept.event.job_key]
+        except ConnectorError:
+            return
+        if others:
+            event = others[0].event
+            raise NotAdoptable(f"incident {ticket} is the incident of job {event.job} ({event.schedule}, "
+                               f"{event.schedule_date.isoformat()}) in the journal, not of {kept.event.job}",
+                               AdoptSubject.TICKET)
 
     def _chosen(self, kept_id: int | None) -> KeptEvent:
         if kept_id is not None:

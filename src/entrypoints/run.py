@@ -127,6 +127,15 @@ def acting(invocation: Invocation, command: str, subject: Subject | None, work: 
                 run.remember(subject, code, failure=failure)
             invocation.error(failure)
             return code
+        finally:
+            _warn_moved_aside(invocation)
+
+
+def _warn_moved_aside(invocation: Invocation) -> None:
+    """A damaged state store moved aside during the run is told once (B-9.3)."""
+    moved = invocation.root().store().take_moved_aside()
+    if moved is not None:
+        invocation.warn(str(moved))
 
 
 def _event(command: str, subject: Subject, now, code: int, outcome: ReportOutcome | None,

@@ -55,7 +55,6 @@ def test_the_runs_after_it_replay_the_kept_event_without_a_warning_b_9_3(sandbox
     assert asides(sandbox) == [ASIDE] and log_text(sandbox).count("moved aside") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the lead prints SqliteStore.moved_aside as a warning (entrypoints)")
 def test_the_operator_is_warned_once_naming_both_files_b_9_3(sandbox, damaged):
     first = sandbox.report(sandbox.samples.plain)
     second = sandbox.report(sandbox.samples.plain)

@@ -89,9 +89,9 @@ def test_summit_hanging_past_http_timeout_never_duplicates_the_incident_b_9(sand
     retried = sandbox.run("retry", "-c", str(sandbox.config))
     listed = sandbox.run("outbox", "-c", str(sandbox.config))
 
-    assert run.code == 1 and "kept for retry" in run.stderr, run.stderr
-    assert retried.code == 0
-    assert "uncertain" in listed.stdout
+    assert run.code == 1 and "kept for retry" in run.stderr and "uncertain" in run.stderr, run.stderr
+    assert retried.code == 0 and "Incident 10001 adopted for JOB001" in retried.stdout, retried.stderr
+    assert "The outbox is empty" in listed.stdout
     assert incidents_for(sandbox, "JOB001") == ["10001"]
 
 

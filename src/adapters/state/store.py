@@ -62,6 +62,11 @@ class SqliteStore:
         self._ready = False
         self.moved_aside: MovedAside | None = None
 
+    def take_moved_aside(self) -> MovedAside | None:
+        """What was moved aside since the last call, once: each move is warned of once per process."""
+        moved, self.moved_aside = self.moved_aside, None
+        return moved
+
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         if not self._exists():
             return []
@@ -185,4 +190,8 @@ def _aside_name(path: Path) -> Path:
     stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y%m%dT%H%M%S")
     first = path.with_name(f"{path.name}.damaged-{stamp}")
     names = chain([first], (first.with_name(f"{first.name}-{n}") for n in count(2)))
-    return next(name for name in names if not any(Path(f"{name}{suffix}").exists() for suffix in ("", *_COMPANIONS)))
+    return next(name for name in names if not _taken(name))
+
+
+def _taken(name: Path) -> bool:
+    return any(Path(f"{name}{suffix}").exists() for suffix in ("", *_COMPANIONS))

@@ -15,8 +15,12 @@ from typing import Any
 import httpx
 
 from summit_connector.adapters.summit.http import SummitConnection
-from summit_connector.adapters.summit.envelopes import GET_INCIDENT_DETAILS, GET_INCIDENT_LIST, details_envelope
-from summit_connector.adapters.summit.envelopes import list_envelope
+from summit_connector.adapters.summit.envelopes import (
+    GET_INCIDENT_DETAILS,
+    GET_INCIDENT_LIST,
+    details_envelope,
+    list_envelope,
+)
 from summit_connector.adapters.summit.http import KEY_REFUSED, json_object, post
 from summit_connector.adapters.summit.replies import key_refusal, listed_page
 from summit_connector.application.errors import SummitRejected, SummitUnavailable

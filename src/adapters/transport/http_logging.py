@@ -28,7 +28,7 @@ WINDOW = 2 * BODY_LIMIT
 
 _PAIR = re.compile(
     r'(?P<key>(?P<quote>\\?")(?P<name>[^"\\]*)(?P=quote)\s*:\s*)'
-    r'(?P<value>(?P=quote)(?:[^"\\]|\\.)*?(?:(?P=quote)|\Z)|[^\s,{}\[\]"\\]+)',
+    r'(?P<value>(?P=quote)(?:[^"\\]|\\(?:.|\Z))*?(?:(?P=quote)|\Z)|[^\s,{}\[\]"\\]+)',
     re.DOTALL,
 )
 _KEPT_VALUES = ('""', '\\"\\"', "null")

@@ -166,4 +166,5 @@ def test_runs_finding_it_damaged_at_once_move_it_aside_once_and_keep_every_event
 
     assert [run.exitcode for run in runs] == [0] * 8
     assert asides(tmp_path) == [ASIDE] and (tmp_path / ASIDE).read_bytes() == GARBAGE
-    assert sorted(kept.event.job for kept in SqliteOutbox(store_in(tmp_path)).pending()) == [f"JOB{n}" for n in range(8)]
+    kept = SqliteOutbox(store_in(tmp_path)).pending()
+    assert sorted(entry.event.job for entry in kept) == [f"JOB{n}" for n in range(8)]

@@ -387,3 +387,16 @@ def test_a_lock_that_cannot_be_created_does_not_stop_the_adoption_it_is_a_warnin
 
     assert adoption.outcome is not None and lab.outbox.entries == {}
     assert any(w.endswith("could not be created; this run went ahead without it") for w in adoption.warnings)
+
+
+def test_an_incident_the_journal_holds_for_another_job_is_refused_b_9_2():
+    lab = Lab()
+    kept_id, _ = lab.uncertain_create()
+    other = make_event(job="JOB002")
+    lab.journal.created(lab.journal.intend(other, TEMPLATE, NOW, ""), "4711")
+    before = lab.unchanged()
+
+    with pytest.raises(NotAdoptable, match="incident 4711 is the incident of job JOB002"):
+        lab.adopt("4711", kept_id)
+
+    assert lab.unchanged() == before
