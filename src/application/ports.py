@@ -22,13 +22,13 @@ class DailyJobs(ABC):
         Raises OpConUnavailable when OpCon cannot be asked, OpConError when it refuses.
         """
 
+    @abstractmethod
     def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
         """The daily jobs of these schedule dates that OpCon lists as failed (`GET /api/dailyjobs?dates=D1,D2&
         status=failed`), each checked again on our side: its status category is `Failed` (B-15.1).
 
         Raises OpConUnavailable when OpCon cannot be asked, OpConError when it refuses.
         """
-        raise NotImplementedError
 
     @abstractmethod
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:

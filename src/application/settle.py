@@ -48,7 +48,7 @@ class SettleUncertain:
 
     def _listed(self, sent_at) -> list[ListedIncident] | None:
         try:
-            return self._list.updated_since(summit_statuses(self._template), sent_at.date())
+            return self._list.updated_since(self._template.summit.known_statuses, sent_at.date())
         except (SummitUnavailable, SummitRejected):
             return None
 
@@ -58,9 +58,3 @@ class SettleUncertain:
         except ConnectorError:
             return []
 
-
-def summit_statuses(template: Template) -> tuple[str, ...]:
-    """Every status the template's `summit` block knows (the list's Status filter)."""
-    options = template.summit
-    return tuple(dict.fromkeys((options.new_status, options.reopen_status, *options.resolved_statuses,
-                                *options.closed_statuses)))

@@ -56,6 +56,15 @@ class SummitOptions:
     resolved_statuses: tuple[str, ...] = ("Resolved",)
     closed_statuses: tuple[str, ...] = ("Closed", "Cancelled")
     attachment_file_field: str = "FileBase64"
+    logged_time_format: str = ""
+    """How the tenant writes the incident list's Logged_Time when it is not ISO 8601 (a .NET custom format such as
+    `dd/MM/yyyy HH:mm:ss`); empty: ISO 8601 or `MM/dd/yyyy HH:mm:ss` (B-15.2)."""
+
+    @property
+    def known_statuses(self) -> tuple[str, ...]:
+        """Every status this block names: the incident list's Status filter (B-15.2)."""
+        return tuple(dict.fromkeys((self.new_status, self.reopen_status, *self.resolved_statuses,
+                                    *self.closed_statuses)))
 
 
 @dataclass(frozen=True)

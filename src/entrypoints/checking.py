@@ -58,7 +58,6 @@ def _probes(root: "Container", templates: dict[str, LoadedTemplate], source: str
     from summit_connector.adapters.opcon import probe_opcon
     from summit_connector.adapters.summit import probe_summit
     from summit_connector.application.errors import InvalidInput
-    from summit_connector.application.settle import summit_statuses
 
     try:
         with root.opcon_probe_client() as client:
@@ -69,5 +68,5 @@ def _probes(root: "Container", templates: dict[str, LoadedTemplate], source: str
     for template_source, loaded in templates.items():
         with root.templates().named(str(loaded.path)).summit_probe_client() as client:
             findings += probe_summit(client, loaded.summit, loaded.template.summit, template_source,
-                                     summit_statuses(loaded.template), today)
+                                     loaded.template.summit.known_statuses, today)
     return findings

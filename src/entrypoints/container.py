@@ -30,6 +30,7 @@ from summit_connector.adapters.state.outbox import SqliteOutbox
 from summit_connector.adapters.state.silences import SqliteSilences
 from summit_connector.adapters.state.store import STORE_FILE, SqliteStore
 from summit_connector.adapters.summit import SummitIncidents, make_summit_client
+from summit_connector.adapters.summit.times import SUMMIT_TIME_FORMATS
 from summit_connector.adapters.transport.http_logging import log_exchanges
 from summit_connector.application.adopt import Adopt
 from summit_connector.application.agents import AgentDown, AgentUp
@@ -48,7 +49,7 @@ from summit_connector.application.retry import (
     RetryPolicy,
 )
 from summit_connector.application.sync import Sync
-from summit_connector.domain.template import Template
+from summit_connector.domain.template import SummitOptions, Template
 
 if TYPE_CHECKING:
     from summit_connector.adapters.dry_run import JobOverrides
@@ -77,6 +78,11 @@ def template_key(loaded: LoadedTemplate) -> str:
     return str(loaded.path.resolve())
 
 
+def list_time_formats(options: SummitOptions) -> tuple[str, ...]:
+    """The tenant's Logged_Time format first, when the template names one (B-15.2)."""
+    return (options.logged_time_format, *SUMMIT_TIME_FORMATS) if options.logged_time_format else SUMMIT_TIME_FORMATS
+
+
 def _capped(connection):
     """A probe waits HTTP_TIMEOUT, but never more than PROBE_TIMEOUT_SECONDS."""
     return replace(connection, timeout_seconds=min(connection.timeout_seconds, PROBE_TIMEOUT_SECONDS))
@@ -98,8 +104,10 @@ class TemplateScope(containers.DeclarativeContainer):
         secrets,
     )
     summit_probe_client = providers.Factory(make_summit_client, providers.Callable(_capped, loaded.provided.summit))
-    summit_incidents = providers.Singleton(SummitIncidents, summit_client, loaded.provided.summit,
-                                           loaded.provided.template.summit)
+    summit_incidents = providers.Singleton(
+        SummitIncidents, summit_client, loaded.provided.summit, loaded.provided.template.summit,
+        providers.Callable(list_time_formats, loaded.provided.template.summit), process.config.provided.timezone,
+    )
     incidents = providers.Singleton(
         SpoolingIncidents, providers.Singleton(RetryingIncidents, summit_incidents, process.retrier),
         process.config.provided.joblog_dir,

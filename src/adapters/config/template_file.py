@@ -25,6 +25,7 @@ from summit_connector.adapters.config.problems import (
 from summit_connector.adapters.config.secrets import SecretField, open_secret
 from summit_connector.adapters.config.settings import ConnectorConfig, LoadedTemplate
 from summit_connector.adapters.summit.http import SummitConnection
+from summit_connector.adapters.summit.times import strptime_pattern
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
@@ -56,6 +57,7 @@ _PLAIN_HTTP_HINT = "use an https:// address; keep http:// for a lab or the sandb
 _INDICATOR_HINT = "use TAG_START, TAG_END, DEFAULT, EXIT, CATNAME or ASSIGNTO"
 _STATUS_HINT = f'write the Summit status in quotes, e.g. "In-Progress", {AGAIN}'
 _MINUTES_HINT = f'write a whole number of minutes, e.g. "windowMinutes": 15, {AGAIN}'
+_TIME_FORMAT_HINT = f'use .NET letters, e.g. "dd/MM/yyyy HH:mm:ss", {AGAIN}'
 _GROUPING_HINT = 'give "by": ["agent"], ["schedule"] or ["agent", "schedule"], or remove the grouping block'
 
 _RULES, _SUMMIT, _RECOVERY, _SYNC, _GROUPING = Rules(), SummitOptions(), Recovery(), SyncPolicy(), Grouping()
@@ -91,6 +93,17 @@ def _status(value: object) -> str:
     if isinstance(value, str) and value.strip():
         return value.strip()
     raise Problem("must be a Summit status name (text, not empty)", _STATUS_HINT)
+
+
+def _time_format(value: object) -> str:
+    """A .NET custom date-time format Summit's incident list writes Logged_Time in (B-15.2)."""
+    if not isinstance(value, str):
+        raise Problem("must be a date-time format such as dd/MM/yyyy HH:mm:ss", _TIME_FORMAT_HINT)
+    try:
+        strptime_pattern(value)
+    except ValueError as error:
+        raise Problem(f"is not a date-time format ({error})", _TIME_FORMAT_HINT) from None
+    return value
 
 
 def _one_of(choices: type[StrEnum]) -> Callable[[object], StrEnum]:
@@ -175,6 +188,7 @@ class SummitModel(_Model):
     resolved_statuses: tuple[str, ...] = _SUMMIT.resolved_statuses
     closed_statuses: tuple[str, ...] = _SUMMIT.closed_statuses
     attachment_file_field: Text = _SUMMIT.attachment_file_field
+    logged_time_format: Annotated[str, BeforeValidator(_time_format)] = _SUMMIT.logged_time_format
 
 
 class TriggerModel(_Model):
