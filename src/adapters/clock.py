@@ -1,6 +1,7 @@
 """The system clock in the configured time zone, or the fixed moment of SUMMIT_CONNECTOR_NOW (B-1.5)."""
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,6 +33,23 @@ class FixedClock(Clock):
 
     def now(self) -> datetime:
         return self.moment
+
+
+class RunClock(Clock):
+    """The service's clock (B-14.2): the moment a handed-off run's SUMMIT_CONNECTOR_NOW named, for the thread that
+    delivers it (`moment_of_this_run`), else `base`."""
+
+    def __init__(self, base: Clock) -> None:
+        self._base = base
+        self._moment: ContextVar[datetime | None] = ContextVar("run_moment", default=None)
+
+    def now(self) -> datetime:
+        moment = self._moment.get()
+        return moment if moment is not None else self._base.now()
+
+    def moment_of_this_run(self, moment: datetime | None) -> None:
+        """Sets (or clears) the moment for the current thread and context only."""
+        self._moment.set(moment)
 
 
 def clock_from_environment(environ: Mapping[str, str], timezone: str | None = None) -> Clock:

@@ -4,6 +4,7 @@ Logging never costs the run: a log file that cannot be opened or written is one 
 """
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
@@ -21,17 +22,42 @@ Warn = Callable[[str], None]
 
 @contextmanager
 def event_log(log_dir: Path, debug: bool, warn: Warn) -> Iterator[None]:
-    """While open, the `summit_connector` loggers write to the file; DEBUG lines only when `debug`."""
-    logger = logging.getLogger(LOGGER)
-    handler, level = _file_handler(log_dir, warn), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    """While open, the `summit_connector` loggers write to the file; DEBUG lines only when `debug`.
+
+    Re-entrant: runs of one process (the service's, on several threads) share the one open file, which stays open
+    until the last of them ends, so no line is written twice."""
+    with _OPENING:
+        _OPEN[0] += 1
+        if _OPEN[0] == 1:
+            _attach(log_dir, debug, warn)
     try:
         yield
     finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-        handler.close()
+        with _OPENING:
+            _OPEN[0] -= 1
+            if _OPEN[0] == 0:
+                _detach()
+
+
+_OPENING = threading.Lock()
+_OPEN = [0]
+_ATTACHED: list[tuple[logging.Handler, int]] = []
+
+
+def _attach(log_dir: Path, debug: bool, warn: Warn) -> None:
+    logger = logging.getLogger(LOGGER)
+    handler = _file_handler(log_dir, warn)
+    _ATTACHED.append((handler, logger.level))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.INFO)
+
+
+def _detach() -> None:
+    logger = logging.getLogger(LOGGER)
+    handler, level = _ATTACHED.pop()
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+    handler.close()
 
 
 def log_outcome(outcome: ReportOutcome, exit_code: int, command: str = "report", about: str = "") -> None:

@@ -1,5 +1,6 @@
 """Nothing lost, nothing duplicated (B-9): one run per job at a time, failures kept, kept ones replayed."""
 
+import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -11,6 +12,7 @@ from summit_connector.application.errors import (
     DeliveryFailed,
     InvalidInput,
     LockTimeout,
+    OutboxUnavailable,
     RecoveryHeldBack,
     SummitRejected,
     Transient,
@@ -66,6 +68,33 @@ class Replay:
     transient: bool = False
 
 
+HANDED = "handed to the service; not delivered yet"
+
+
+class InFlight:
+    """The outbox entries a service is delivering right now (B-14.2): its replays leave them to their hand-off."""
+
+    def __init__(self) -> None:
+        self._ids: set[int] = set()
+        self._lock = threading.Lock()
+
+    def add(self, kept_id: int) -> None:
+        with self._lock:
+            self._ids.add(kept_id)
+
+    def discard(self, kept_id: int) -> None:
+        with self._lock:
+            self._ids.discard(kept_id)
+
+    def __contains__(self, kept_id: object) -> bool:
+        with self._lock:
+            return kept_id in self._ids
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._ids)
+
+
 class Delivery:
     """`reports(template_name)` builds the report use case for a template (kept events name their own);
     `recoveries(template_name)` the recover use case, for events with a recovery trigger (B-11.2). `traces` read
@@ -74,7 +103,8 @@ class Delivery:
 
     def __init__(self, reports: Callable[[str], ReportFailure], recoveries: Callable[[str], RecoverJob],
                  settlers: Callable[[str], SettleUncertain], outbox: Outbox, locks: JobLocks, clock: Clock,
-                 traces: KeptTraces, intents: CreateIntents) -> None:
+                 traces: KeptTraces, intents: CreateIntents, in_flight: InFlight | None = None) -> None:
+        self._in_flight = in_flight if in_flight is not None else InFlight()
         self._reports = reports
         self._recoveries = recoveries
         self._settlers = settlers
@@ -95,32 +125,56 @@ class Delivery:
         """
         return self._delivered(event, template, lambda: True)
 
+    def handed(self, event: FailureEvent, template: str) -> KeptEvent:
+        """B-14.2: a hand-off recorded before the service acknowledges it: a pending outbox entry, which this
+        service delivers now (`report_handed`) and any replay finishes if it does not. Raises OutboxUnavailable."""
+        kept = self._outbox.keep(event, template, self._clock.now(), KeptFailure(HANDED, KeptState.PENDING))
+        self._in_flight.add(kept.id)
+        return kept
+
+    def report_handed(self, kept: KeptEvent) -> ReportOutcome | None:
+        """Delivers a recorded hand-off as `report` delivers its event; None when another run finished it
+        meanwhile. When it cannot be delivered, its own entry is what is kept: KeptForRetry names it."""
+        try:
+            return self._delivered(kept.event, kept.template, lambda: self._outbox.get(kept.id) is not None,
+                                   handed=kept)
+        finally:
+            self._in_flight.discard(kept.id)
+
     def report_if_due(self, event: FailureEvent, template: str, still_due: Callable[[], bool]
                       ) -> ReportOutcome | None:
         """As `report`, but `still_due` is asked first under the locks (`reconcile`, B-15.1): when another run
         decided the failure meanwhile, nothing is read or sent and None is returned."""
         return self._delivered(event, template, still_due)
 
-    def _delivered(self, event: FailureEvent, template: str, still_due: Callable[[], bool]) -> ReportOutcome | None:
-        now, reports, warnings = self._clock.now(), cache(self._reports), []
+    def _delivered(self, event: FailureEvent, template: str, still_due: Callable[[], bool],
+                   handed: KeptEvent | None = None) -> ReportOutcome | None:
+        """`handed`: the hand-off's own entry, left out of the job's kept traces, kept again on failure and
+        removed once delivered."""
+        now, reports, warnings = handed.kept_at if handed else self._clock.now(), cache(self._reports), []
+        exclude = handed.id if handed else None
         try:
             with holding(self._locks, self._lock_keys(event, template, reports), warnings):
                 if not still_due():
                     return None
                 if event.trigger.is_recovery:
-                    outcome = self._recover(event, template, now, warnings=warnings)
+                    outcome = self._recover(event, template, now, exclude, warnings)
                 else:
-                    outcome = reports(template)(event, now, self._kept_for_job(event, warnings=warnings))
+                    outcome = reports(template)(event, now, self._kept_for_job(event, exclude, warnings))
         except InvalidInput:
+            if handed is not None:
+                self._outbox.delivered(handed.id)
             raise
         except DeliveryFailed as failure:
-            self._keep(event, template, now, kept_failure(failure), failure)
+            self._keep(event, template, now, kept_failure(failure), failure, handed)
         except LockTimeout as timeout:
-            self._keep(event, template, now, KeptFailure(str(timeout)), timeout)
+            self._keep(event, template, now, KeptFailure(str(timeout)), timeout, handed)
         except Exception as unexpected:  # noqa: BLE001 - whatever went wrong, the failure is kept
             reason = KeptFailure(f"unexpected {type(unexpected).__name__} while reporting {event.job}; Summit may "
                                  "have the incident already", KeptState.UNCERTAIN)
-            self._keep(event, template, now, reason, unexpected)
+            self._keep(event, template, now, reason, unexpected, handed)
+        if handed is not None:
+            self._outbox.delivered(handed.id)
         return replace(outcome, warnings=tuple(dict.fromkeys((*warnings, *outcome.warnings))))
 
     @staticmethod
@@ -139,12 +193,20 @@ class Delivery:
         return self._traces.for_job(event.job_key, exclude, warnings)
 
     def _keep(self, event: FailureEvent, template: str, now: datetime, reason: KeptFailure,
-              failure: Exception) -> NoReturn:
+              failure: Exception, handed: KeptEvent | None = None) -> NoReturn:
         try:
-            kept = self._outbox.keep(event, template, now, reason)
+            kept = self._outbox.keep(event, template, now, reason) if handed is None else \
+                self._kept_again(handed.id, reason)
         except ConnectorError as unusable:
             raise NotKept(reason, unusable) from failure
         raise KeptForRetry(kept, failure) from failure
+
+    def _kept_again(self, kept_id: int, reason: KeptFailure) -> KeptEvent:
+        self._outbox.failed_again(kept_id, reason)
+        kept = self._outbox.get(kept_id)
+        if kept is None:
+            raise OutboxUnavailable(f"outbox entry {kept_id} vanished while it was being kept")
+        return kept
 
     def replay(self, states: Collection[KeptState] = (KeptState.PENDING,)) -> list[Replay]:
         """Oldest first; stops at the first transient failure, since the ones after it would fail alike.
@@ -155,7 +217,8 @@ class Delivery:
         forced = KeptState.UNCERTAIN in states
         replays = []
         for kept in self._outbox.pending({*states, KeptState.UNCERTAIN}):
-            if kept.state is KeptState.UNCERTAIN and not (forced or uncertain_create(kept)):
+            if kept.id in self._in_flight or (kept.state is KeptState.UNCERTAIN and not (forced or
+                                                                                         uncertain_create(kept))):
                 continue
             replay = self._replay_one(kept, forced)
             if replay is not None:

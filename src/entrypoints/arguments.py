@@ -25,7 +25,7 @@ def config_path(flag: str | None, environ: Mapping[str, str]) -> "Path":
 
 PROGRAM = "summit-connector"
 COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
-            "sandbox", "silence", "agent-down", "agent-up", "init", "reconcile")
+            "sandbox", "silence", "agent-down", "agent-up", "init", "reconcile", "serve", "status")
 CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_silence(commands)
     _add_sync(commands)
     _add_reconcile(commands)
+    _add_service(commands)
     _add_agents(commands)
     _add_init(commands)
     demo = commands.add_parser("demo", help="report a sample failure to an embedded emulator and show the result")
@@ -216,6 +217,15 @@ def _add_reconcile(commands: argparse._SubParsersAction) -> None:
                            help="how far back to look, e.g. 24h or 2d (default: the block's lookBackHours)")
     reconcile.add_argument("--dry-run", action="store_true", help="list what it would report; send nothing")
     reconcile.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _add_service(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser("serve", help="run the resident service the report command hands its runs to")
+    _add_config_flag(serve)
+    serve.add_argument("--stop", action="store_true", help="ask the running service to stop, and wait until it has")
+    status = commands.add_parser("status", help="whether a service runs, and what waits in the outbox")
+    _add_config_flag(status)
+    status.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _interval(text: str) -> float:

@@ -44,6 +44,18 @@ def _findings(invocation: Invocation, path: Path) -> tuple[list[Finding], int]:
     return findings, len(names)
 
 
+def start_findings(invocation: Invocation) -> list[Finding]:
+    """What stops `serve` at start (B-14.1): the errors `check` reports for Connector.config and every template."""
+    from summit_connector.adapters.config.checks import check_connector_config, check_template_file, template_names
+
+    environ = invocation.environ
+    config, findings = check_connector_config(config_path(invocation.args.config, environ), environ)
+    if config is not None:
+        findings += [finding for name in template_names(config) for finding in check_template_file(name, config,
+                                                                                                      environ)[1]]
+    return [finding for finding in findings if finding.severity is Severity.ERROR]
+
+
 def exit_code(findings: list[Finding], strict: bool) -> ExitCode:
     if count(findings, Severity.ERROR):
         return ExitCode.INVALID_INPUT

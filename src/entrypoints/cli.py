@@ -21,23 +21,34 @@ from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from summit_connector.application.ports import KeptEvent
+    from summit_connector.entrypoints.container import Container
+
 
 def main(
     argv: Sequence[str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     environ: Mapping[str, str] | None = None,
+    root: "Container | None" = None,
+    handed: "KeptEvent | None" = None,
 ) -> ExitCode:
+    """`root` and `handed` are the service's (B-14.2): its composition root, and the hand-off a report delivers;
+    a run given a root is never handed off again."""
     stdout = stdout or _tolerant(sys.stdout)
     stderr = stderr or _tolerant(sys.stderr)
     environ = dict(os.environ if environ is None else environ)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # no entry-point scan at start-up
-    argv = with_default_command(sys.argv[1:] if argv is None else argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    argv = with_default_command(given)
     try:
+        handed_off = None if root is not None else _handed_off(given, stdout, stderr, environ)
+        if handed_off is not None:
+            return handed_off
         args = _parse(argv, stdout)
         if args is None:
             return ExitCode.OK
-        return _dispatch(args, stdout, stderr, environ)
+        return _dispatch(args, stdout, stderr, environ, root, handed)
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted", file=stderr)
         return ExitCode.NOT_DELIVERED
@@ -64,14 +75,22 @@ GATED = frozenset({"report", "recover"})
 HEAVY = ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file")
 
 
-def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode:
+def _handed_off(argv: list[str], stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode | None:
+    """A live service of this Connector.config delivers a report or recover run (B-14.2); None: deliver it here.
+    Standard library only, before any heavy import."""
+    from summit_connector.entrypoints.handoff import handed_off, wants_handoff
+
+    return handed_off(argv, stdout, stderr, environ) if wants_handoff(argv) else None
+
+
+def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str], root=None, handed=None) -> ExitCode:
     from summit_connector.entrypoints.command_table import COMMANDS
     from summit_connector.entrypoints.invocation import Invocation
 
     if args.command is None:
         raise ArgumentError("name a command, or give the report flags (see --help)")
-    invocation = Invocation(args, stdout, stderr, environ)
-    config = config_path(args.config, environ) if args.command in GATED else None
+    invocation = Invocation(args, stdout, stderr, environ, root, handed, main)
+    config = config_path(args.config, environ) if args.command in GATED and root is None else None
     if config is None or not config.is_file():  # without a config, the run only reports that
         return COMMANDS[args.command]()(invocation)
     with _gate(config).admitted(invocation.warn):

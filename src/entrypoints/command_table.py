@@ -71,6 +71,16 @@ def _reconcile() -> Command:
     return reconcile.run
 
 
+def _serve() -> Command:
+    from summit_connector.entrypoints.commands import serve
+    return serve.run
+
+
+def _status() -> Command:
+    from summit_connector.entrypoints.commands import status
+    return status.run
+
+
 def _init() -> Command:
     from summit_connector.entrypoints.commands import init
     return init.run
@@ -80,4 +90,5 @@ COMMANDS: dict[str, Callable[[], Command]] = {
     "report": _report, "recover": _report, "explain": _explain, "check": _check, "encrypt": _encrypt,
     "retry": _retry, "outbox": _outbox, "history": _history, "sync": _sync, "demo": _demo, "sandbox": _sandbox,
     "silence": _silence, "agent-down": _agents, "agent-up": _agents, "init": _init, "reconcile": _reconcile,
+    "serve": _serve, "status": _status,
 }

@@ -34,7 +34,7 @@ from summit_connector.adapters.summit.times import SUMMIT_TIME_FORMATS
 from summit_connector.adapters.transport.http_logging import log_exchanges
 from summit_connector.application.adopt import Adopt
 from summit_connector.application.agents import AgentDown, AgentUp
-from summit_connector.application.delivery import Delivery
+from summit_connector.application.delivery import Delivery, InFlight
 from summit_connector.application.kept import KeptTraces
 from summit_connector.application.ports import Incidents
 from summit_connector.application.reconcile import Reconcile
@@ -49,6 +49,7 @@ from summit_connector.application.retry import (
     RetryPolicy,
 )
 from summit_connector.application.sync import Sync
+from summit_connector.entrypoints.observer import RunObserver
 from summit_connector.domain.template import SummitOptions, Template
 
 if TYPE_CHECKING:
@@ -195,8 +196,12 @@ class Container(containers.DeclarativeContainer):
     template_scope = providers.Factory(TemplateScope, process=__self__)
     templates = providers.Singleton(TemplateScopes, config, environ, template_scope.provider)
 
+    in_flight = providers.Singleton(InFlight)
+    observer = providers.Object(RunObserver())
+    """What each acting run did, for the service's metrics and health (B-14.6); a run without a service tells no one."""
     delivery = providers.Singleton(Delivery, templates.provided.report, templates.provided.recover,
-                                   templates.provided.settle, outbox, job_locks, clock, kept_traces, journal)
+                                   templates.provided.settle, outbox, job_locks, clock, kept_traces, journal,
+                                   in_flight)
     adopt = providers.Singleton(Adopt, templates.provided.report, outbox, job_locks, journal, journal)
     sync = providers.Singleton(Sync, journal, templates.provided.summit, job_actions, history, clock)
     reconcile = providers.Singleton(Reconcile, daily_jobs, history, delivery, clock)

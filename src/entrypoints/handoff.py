@@ -48,7 +48,7 @@ def wants_handoff(argv: Sequence[str]) -> bool:
 
 
 def handed_off(argv: Sequence[str], stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> ExitCode | None:
-    """The exit code of a run the service did or keeps, its lines printed; None: deliver inline, as without a service."""
+    """The exit code of a run the service did or keeps, its lines printed; None: deliver inline, as with no service."""
     try:
         config = config_path(_config_flag(argv), environ).resolve()
         message = {"kind": "handoff", "argv": list(argv), "config": str(config),
@@ -111,14 +111,18 @@ def _alive(pid: int) -> bool:
 
 def _hand_off(info: ServiceInfo, message: dict, stdout: TextIO, stderr: TextIO) -> ExitCode | None:
     try:
-        with _connected(info, ANSWER_SECONDS) as connection:
-            lines = _request(connection, info, message, ANSWER_SECONDS)
-            first = lines.next(time.monotonic() + ANSWER_SECONDS)
-            if first is not None and "ack" in first:
-                return _awaited(lines, _pid(first, info), info.wait_seconds, stdout, stderr)
-            return _printed(first, stdout, stderr)
+        connection = _connected(info, ANSWER_SECONDS)
     except OSError:
         return None
+    with connection:
+        try:
+            lines = _request(connection, info, message, ANSWER_SECONDS)
+        except OSError:
+            return None
+        first = lines.next(time.monotonic() + ANSWER_SECONDS)
+        if first is not None and "ack" in first:
+            return _awaited(lines, _pid(first, info), info.wait_seconds, stdout, stderr)
+        return _printed(first, stdout, stderr)
 
 
 def _awaited(lines: "_Lines", pid: int, wait_seconds: float, stdout: TextIO, stderr: TextIO) -> ExitCode:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from summit_connector.entrypoints.arguments import PROGRAM, config_path
 
 if TYPE_CHECKING:
+    from summit_connector.application.ports import KeptEvent
     from summit_connector.entrypoints.container import Container
 
 
@@ -22,6 +23,10 @@ class Invocation:
     stderr: TextIO
     environ: dict[str, str]
     given_root: "Container | None" = field(default=None, repr=False)
+    handed: "KeptEvent | None" = None
+    """The service's hand-off this run delivers (B-14.2): recorded before it was acknowledged."""
+    main: "Main | None" = field(default=None, repr=False)
+    """The command line's own `main`, for the service to run each hand-off and pass as the command line would."""
 
     def root(self) -> "Container":
         if self.given_root is None:
@@ -38,3 +43,5 @@ class Invocation:
 
 
 Command = Callable[[Invocation], "int"]
+Main = Callable[..., "int"]
+"""`main(argv, stdout, stderr, environ, root=..., handed=...) -> exit code`."""

@@ -5,6 +5,7 @@ A command gives `acting` the subject its history names (a failure event, an agen
 work tells its own lines through the `Run` it is given and returns its exit code.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
@@ -54,7 +55,9 @@ class Run:
         self.log(subject, code, outcome, failure)
         try:
             now = self.root.clock().now()
-            self.root.history().append(_event(self.command, subject, now, code, outcome, failure))
+            event = _event(self.command, subject, now, code, outcome, failure)
+            self.root.observer().remembered(event, failure if isinstance(failure, BaseException) else None)
+            self.root.history().append(event)
         except ConnectorError as error:
             if not quiet:
                 self.invocation.warn(f"this run is not in history: {error}")
@@ -84,6 +87,7 @@ class Run:
             if outcome is None:
                 event = replace(event, action=Action.KEPT.value, ticket=kept.ticket_number,
                                 reason=f"outbox entry {kept.id}: {error}")
+            self.root.observer().remembered(event)
             self.root.history().append(event)
         except ConnectorError as error:
             self.invocation.warn(f"this replay is not in history: {error}")
@@ -112,7 +116,7 @@ class Run:
 def acting(invocation: Invocation, command: str, subject: Subject | None, work: Callable[[Run], int]) -> ExitCode:
     """Runs `work` with the log file open. A ConnectorError that stops it is remembered for `subject` and told as
     one error line with its exit code; invalid input is remembered and raised, for the CLI to tell (exit 2)."""
-    config = invocation.root().config()
+    config, started = invocation.root().config(), time.monotonic()
     with event_log(config.log_dir, config.debug, invocation.warn):
         run = Run(invocation, command)
         try:
@@ -129,6 +133,7 @@ def acting(invocation: Invocation, command: str, subject: Subject | None, work: 
             return code
         finally:
             _warn_moved_aside(invocation)
+            invocation.root().observer().finished(command, time.monotonic() - started)
 
 
 def _warn_moved_aside(invocation: Invocation) -> None:

@@ -392,6 +392,19 @@ def test_a_malformed_outcome_after_the_ack_is_exit_1_with_the_kept_line(install,
     assert (result.code, result.stderr) == (1, KEPT_LINE)
 
 
+class BrokenPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_stream_that_fails_after_the_ack_is_an_error_never_an_inline_run(install, start_service):
+    service = start_service(ACK, DONE)
+    announce(service, install / "Connector.config")
+
+    with pytest.raises(BrokenPipeError):
+        handed_off(VENDOR_ARGS, BrokenPipe(), BrokenPipe(), {})
+
+
 def test_an_ack_without_a_pid_names_the_pid_of_the_service_file(install, start_service):
     service = start_service({"ack": 7})
     announce(service, install / "Connector.config", pid=os.getpid())

@@ -15,14 +15,15 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_vali
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
 from summit_connector.adapters.config.problems import Location, closest, did_you_mean, ignored, invalid, validated
 from summit_connector.adapters.config.secrets import SecretField, open_secret
-from summit_connector.adapters.config.settings import DEFAULT_HISTORY_DAYS, ConnectorConfig
+from summit_connector.adapters.config.settings import DEFAULT_HISTORY_DAYS, ConnectorConfig, ServiceSettings
 from summit_connector.adapters.opcon.http import OpConConnection
 from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES, VENDOR_DEFAULT_ATTRIBUTES, Attribute
 
 TOKEN_ENV = "SUMMIT_CONNECTOR_OPCON_TOKEN"
-SECTIONS = ("GENERAL", "DEFAULTS", "PROXY SERVER", "OPCON API")
+SECTIONS = ("GENERAL", "DEFAULTS", "PROXY SERVER", "OPCON API", "SERVICE")
+_SERVICE = ServiceSettings()
 DEFAULT_KEYS = {
     "priority_name_value": "Priority_Name",
     "impact_name_value": "Impact_Name",
@@ -88,11 +89,25 @@ class OpConSection(BaseModel):
     ca_bundle: str | None = None
 
 
+class ServiceSection(BaseModel):
+    """B-14: the resident service (`summit-connector serve`)."""
+
+    port: int = Field(_SERVICE.port, ge=0, le=65535)
+    wait_seconds: float = Field(_SERVICE.wait_seconds, gt=0, le=3600)
+    concurrency: int = Field(_SERVICE.concurrency, ge=1, le=64)
+    retry_seconds: float = Field(_SERVICE.retry_seconds, gt=0)
+    sync_seconds: float = Field(_SERVICE.sync_seconds, ge=0)
+    reconcile_seconds: float = Field(_SERVICE.reconcile_seconds, ge=0)
+    stop_seconds: float = Field(_SERVICE.stop_seconds, ge=0)
+    metrics_file: str | None = None
+
+
 class ConnectorFile(BaseModel):
     general: GeneralSection = Field(alias="GENERAL")
     defaults: dict[str, str] = Field(alias="DEFAULTS")
     proxy: ProxySection = Field(alias="PROXY SERVER")
     opcon: OpConSection = Field(alias="OPCON API")
+    service: ServiceSection = Field(alias="SERVICE")
 
 
 def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorConfig:
@@ -128,7 +143,14 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
         defaults=_default_attributes(settings.defaults),
         warnings=_plain_http(source, base_url) + token_warnings,
         unknown_keys=_unknown_keys(sections, source),
+        service=_service(settings.service, folder),
     )
+
+
+def _service(section: ServiceSection, folder: Path) -> ServiceSettings:
+    metrics_file = folder / section.metrics_file if section.metrics_file else None
+    return ServiceSettings(section.port, section.wait_seconds, section.concurrency, section.retry_seconds,
+                           section.sync_seconds, section.reconcile_seconds, section.stop_seconds, metrics_file)
 
 
 def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:

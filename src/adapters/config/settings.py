@@ -22,6 +22,22 @@ DEFAULT_HISTORY_DAYS = 90
 
 
 @dataclass(frozen=True)
+class ServiceSettings:
+    """`[SERVICE]` (B-14): the resident service's port (0: any free one), how long a handed-off run waits for its
+    outcome, how many deliveries run at once, the intervals of its passes (0: off), how long in-flight deliveries
+    may finish when it stops, and the file its metrics are also written to."""
+
+    port: int = 0
+    wait_seconds: float = 90.0
+    concurrency: int = 4
+    retry_seconds: float = 60.0
+    sync_seconds: float = 300.0
+    reconcile_seconds: float = 900.0
+    stop_seconds: float = 30.0
+    metrics_file: Path | None = None
+
+
+@dataclass(frozen=True)
 class ConnectorConfig:
     """Connector.config after defaults (B-2.2) and our additions (B-2.3); directories are absolute."""
 
@@ -42,6 +58,7 @@ class ConnectorConfig:
     state_dir: Path | None = None
     """Where the state store lives (B-10.1); None: beside Connector.config."""
     history_days: int = DEFAULT_HISTORY_DAYS
+    service: ServiceSettings = ServiceSettings()
 
     def report_policy(self) -> ReportPolicy:
         return ReportPolicy(self.defaults, self.daily_start_hour, self.max_joblog_bytes)

@@ -49,6 +49,19 @@ EXPLAINED: dict[str, dict[str, Key]] = {
         "address": Key("Proxy host name or http://host:port; also read as SERVER.", empty="no proxy"),
         "port": Key("Proxy port.", empty="the port in ADDRESS, else 80"),
     },
+    "SERVICE": {
+        "port": Key("Loopback port of `summit-connector serve`; 0 takes any free port (ours)."),
+        "wait_seconds": Key("Seconds a run handed to the service waits for its outcome before it exits 1, its "
+                            "failure kept (ours)."),
+        "concurrency": Key("Deliveries the service runs at once (ours)."),
+        "retry_seconds": Key("Seconds between the service's replays of kept failures (ours)."),
+        "sync_seconds": Key("Seconds between the service's sync passes; 0 turns them off (ours)."),
+        "reconcile_seconds": Key("Seconds between the service's reconcile passes, for templates with a reconcile "
+                                 "block; 0 turns them off (ours)."),
+        "stop_seconds": Key("Seconds deliveries in flight may take to finish when the service stops (ours)."),
+        "metrics_file": Key("File the service also writes its metrics to, for a node exporter's textfile "
+                            "collector (ours).", empty="none"),
+    },
     "OPCON API": {
         "address": Key("The OpCon API server: a host name or https://host:port; also read as SERVER.",
                        value="<fill in: OpCon API host name>", fill_in=True),

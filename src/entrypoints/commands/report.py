@@ -20,7 +20,14 @@ def _report(run: Run, subject: Subject, template: str) -> ExitCode:
 
     scope = run.root.templates().named(template)
     _replay_kept(run)
-    outcome = run.root.delivery().report(subject.event, template_key(scope.loaded()))
+    handed = run.invocation.handed
+    if handed is None:
+        outcome = run.root.delivery().report(subject.event, template_key(scope.loaded()))
+    else:
+        outcome = run.root.delivery().report_handed(handed)
+        if outcome is None:
+            print(f"Delivered by another run meanwhile (outbox entry {handed.id}).", file=run.invocation.stdout)
+            return ExitCode.OK
     run.remember(subject, ExitCode.OK, outcome)
     run.told(outcome, summary_line(outcome), as_json(outcome) if run.invocation.args.json else None)
     return ExitCode.OK
