@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="go on with the incident's whole life: sync, the job finishing OK, recover")
     demo.add_argument("--reconcile", action="store_true",
                       help="then a job whose trigger never ran, found in OpCon's Daily by reconcile")
+    demo.add_argument("--service", action="store_true",
+                      help="then the same burst of failures reported inline and handed to a running service")
     sandbox = commands.add_parser("sandbox", help="run a local OpCon + Summit emulator with sample jobs")
     _add_config_flag(sandbox)
     sandbox.add_argument("--port", type=int, default=0, help="OpCon port (Summit gets the next one; default: any)")

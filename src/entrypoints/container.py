@@ -7,6 +7,7 @@ events and journal entries name their own template. Tests override ports on the 
 `container.daily_jobs.override(InMemoryDailyJobs([...]))`, `container.templates().named(name).incidents.override(...)`.
 """
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -133,20 +134,26 @@ class TemplateScope(containers.DeclarativeContainer):
 
 class TemplateScopes:
     """The process's template scopes, one per template file, each built the first time a run names the file (by
-    `-t NAME` or by the absolute path a kept entry recorded) and kept for the life of the process."""
+    `-t NAME` or by the absolute path a kept entry recorded) and kept while the file is unchanged: a service picks
+    up an edited template at its next run, keeping its HTTP connections otherwise."""
 
     def __init__(self, config: ConnectorConfig, environ: dict[str, str], scope: Callable[..., TemplateScope]) -> None:
         self._config = config
         self._environ = environ
         self._scope = scope
-        self._scopes: dict[Path, TemplateScope] = {}
+        self._scopes: dict[Path, tuple[int, TemplateScope]] = {}
+        self._lock = threading.Lock()
 
     def named(self, name: str) -> TemplateScope:
         """Raises InvalidInput, naming the file and field, when the template cannot be loaded."""
         path = template_path(name, self._config.templates_dir).resolve()
-        if path not in self._scopes:
-            self._scopes[path] = self._scope(loaded=load_template(name, self._config, self._environ))
-        return self._scopes[path]
+        with self._lock:
+            written = _written_at(path)
+            held = self._scopes.get(path)
+            if held is None or held[0] != written:
+                held = (written, self._scope(loaded=load_template(name, self._config, self._environ)))
+                self._scopes[path] = held
+            return held[1]
 
     def report(self, name: str) -> ReportFailure:
         return self.named(name).report()
@@ -160,6 +167,13 @@ class TemplateScopes:
     def summit(self, name: str) -> tuple[Incidents, Template]:
         scope = self.named(name)
         return scope.incidents(), scope.template()
+
+
+def _written_at(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 class Container(containers.DeclarativeContainer):

@@ -43,6 +43,18 @@ def test_demo_reconcile_finds_a_failure_whose_trigger_never_ran_b_15_1(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_demo_service_shows_a_burst_inline_and_handed_to_the_service_b_14(tmp_path):
+    done = subprocess.run([str(CLI), "demo", "--service"], capture_output=True, text=True, timeout=240, cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("│ inline") or line.startswith("│ handed")]
+    assert len(rows) == 2, done.stdout
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("│").split("│")]
+        assert cells[1] == "20" and cells[2].endswith(" s") and cells[3:] == ["20", "0"], row
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sandbox_serves_sample_jobs_that_a_report_can_use(tmp_path):
     sandbox = subprocess.Popen([str(CLI), "sandbox", "--dir", str(tmp_path / "lab"), "--seconds", "60"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -45,7 +45,16 @@ def run(invocation: Invocation) -> ExitCode:
             invocation.error(failure)
             return exit_code_for(failure)
         show(stdout, steps)
+        if args.service:
+            _show_bursts(stdout, emulator, config_path, job.date)
     return ExitCode.OK
+
+
+def _show_bursts(stdout, emulator, config_path: Path, day) -> None:
+    from summit_connector.entrypoints.demo_service import bursts
+    from summit_connector.entrypoints.views.demo import show_bursts
+
+    show_bursts(stdout, bursts(emulator, config_path, day))
 
 
 class _Story:

@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from summit_connector.entrypoints.demo_service import Burst
 from summit_connector.entrypoints.demo_story import Holdings, Step
 
 
@@ -40,3 +41,16 @@ def _two_columns(title: str, rows: tuple[tuple[str, str], ...]) -> Table:
     for name, value in rows:
         table.add_row(Text(name), Text(value))
     return table
+
+
+def show_bursts(stream: TextIO, bursts: list[Burst]) -> None:
+    """`demo --service`: the same burst, inline and handed to the service, side by side."""
+    console = Console(file=stream, highlight=False)
+    table = Table(title="A burst of failures, as Notification Manager starts them (one process each, all at once)")
+    for column, justify in (("delivered", "left"), ("failures", "right"), ("until the last run ended", "right"),
+                            ("incidents", "right"), ("runs not exiting 0", "right")):
+        table.add_column(column, justify=justify)
+    for burst in bursts:
+        table.add_row(Text(burst.how), str(burst.failures), f"{burst.seconds:.1f} s", str(burst.incidents),
+                      str(burst.failed_runs))
+    console.print(table)
