@@ -161,17 +161,19 @@ def test_a_service_killed_mid_burst_loses_and_duplicates_nothing_after_restart_b
                 for job in jobs]
         time.sleep(1.5)
         service.process.kill()
-        codes = [run.wait(timeout=120) for run in runs]
-        for run in runs:
-            run.stdout.close()
-            run.stderr.close()
+        ended = [run.communicate(timeout=120) for run in runs]
+        codes = [run.returncode for run in runs]
     sandbox.emulator.faults.clear()
 
     with running_service(sandbox.config):
         finished = wait_until(lambda: all(sandbox.job(job).incident_ticket_id for job in jobs), seconds=60)
         outbox = sandbox.run("outbox", "-c", str(sandbox.config)).stdout
 
-    assert set(codes) <= {0, 1}
+    assert set(codes) <= {0, 1} and 1 in codes, codes
+    for code, (_, err) in zip(codes, ended):
+        if code == 1:
+            assert f"handed to the service (pid {service.pid}); not finished yet: it is kept and will be " \
+                   "delivered" in err, err
     assert finished, outbox
     tickets = [sandbox.job(job).incident_ticket_id for job in jobs]
     incidents = {t: i for t, i in sandbox.emulator.state.incidents.items() if t not in {"9001", "9002", "9003"}}
@@ -272,3 +274,24 @@ def test_the_state_folder_holds_service_json_for_the_owner_only_b_14_1(sandbox):
 
 
 
+
+
+def test_a_reconcile_pass_runs_on_its_interval_for_a_template_with_the_block_b_14_3(sandbox):
+    with_service_section(sandbox.config, reconcile_seconds=1)
+    sandbox.edit_template(reconcile={"jobs": ["MISSED_*"], "lookBackHours": 24})
+    missed = sandbox.emulator.add_failed_job("NIGHTLY", "2024-09-21", 31, 1, "MISSED_A")
+    with running_service(sandbox.config, env={"SUMMIT_CONNECTOR_NOW": "2024-09-21T06:00"}):
+        reconciled = wait_until(lambda: sandbox.job(missed).incident_ticket_id == "10001")
+        history = json.loads(sandbox.run("history", "-c", str(sandbox.config), "--json").stdout)
+
+    assert reconciled
+    assert [(e["command"], e["job"], e["action"]) for e in history] == [("reconcile", "MISSED_A", "created")]
+
+
+def test_metrics_file_holds_the_same_text_for_a_textfile_collector_b_14_6(sandbox):
+    with_service_section(sandbox.config, metrics_file="metrics/summit.prom")
+    with running_service(sandbox.config):
+        written = wait_until(lambda: (sandbox.folder / "metrics" / "summit.prom").exists())
+        text = (sandbox.folder / "metrics" / "summit.prom").read_text()
+
+    assert written and "summit_connector_handoffs_in_flight 0.0" in text

@@ -31,11 +31,12 @@ class Pass:
     seconds: float
     run: Callable[[], ExitCode]
     backs_off: bool = False
+    at_start: bool = False
     due: float = field(default=0.0)
     factor: int = 1
 
     def __post_init__(self) -> None:
-        self.due = time.monotonic() + self.seconds
+        self.due = time.monotonic() + (0 if self.at_start else self.seconds)
 
     def tick(self, now: float) -> None:
         if not self.seconds or now < self.due:
@@ -60,7 +61,8 @@ class Passes:
             Pass("reconcile", settings.reconcile_seconds, self._reconcile),
         ]
         if write_metrics is not None:
-            self._passes.append(Pass("metrics", METRICS_FILE_SECONDS, lambda: _written(write_metrics, stderr)))
+            self._passes.append(Pass("metrics", METRICS_FILE_SECONDS, lambda: _written(write_metrics, stderr),
+                                     at_start=True))
 
     def run_until(self, stopping: threading.Event) -> None:
         while not stopping.wait(TICK_SECONDS):

@@ -43,3 +43,29 @@ def test_a_wrong_value_is_one_line_naming_the_file_and_field(tmp_path, blocks, n
 
     assert f"templates/basic.json: {named}" in str(refused.value)
     assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("line, named", [
+    ("CONCURRENCY=0", "[SERVICE] CONCURRENCY"),
+    ("PORT=70000", "[SERVICE] PORT"),
+    ("WAIT_SECONDS=soon", "[SERVICE] WAIT_SECONDS"),
+    ("SYNC_SECONDS=-1", "[SERVICE] SYNC_SECONDS"),
+])
+def test_a_wrong_service_setting_names_its_section_and_key_b_14_3(tmp_path, line, named):
+    path = write_config(tmp_path)
+    path.write_text(path.read_text() + f"\n[SERVICE]\n{line}\n")
+
+    with pytest.raises(InvalidInput) as refused:
+        load_connector_config(path, {})
+
+    assert named in str(refused.value)
+
+
+def test_the_service_settings_load_with_their_defaults_and_a_metrics_file_beside_the_config(tmp_path):
+    path = write_config(tmp_path)
+    path.write_text(path.read_text() + "\n[SERVICE]\nPORT=9465\nMETRICS_FILE=metrics/summit.prom\n")
+
+    service = load_connector_config(path, {}).service
+
+    assert (service.port, service.concurrency, service.wait_seconds) == (9465, 4, 90.0)
+    assert service.metrics_file == tmp_path / "metrics" / "summit.prom"
