@@ -5,9 +5,14 @@
 (a) `python -c pass`; (b) `summit-connector --version`; (c) one full report — new incident, number written back,
 one job log attached — against the embedded emulator on loopback; (d) `--burst` concurrent reports for distinct
 jobs: total wall time, incidents created, duplicates; (e) in that burst, the time to the first and to the last
-incident Summit received. The package is byte-compiled first. Wall time is the median of `--runs` runs; memory is the
-peak resident set size of the process (`getrusage` of the child, Linux/macOS). The emulator answers job-output actions at once
-(`jors_pending_polls = 0`), so (c) measures the connector, not an agent's JORS latency.
+incident Summit received. Then, with a resident service running (`summit-connector serve`, B-14, started once and
+stopped by its pid whatever happens): (h) the same report as (c), started as Notification Manager starts it and
+handed to the service; (i) the burst of (d) and (e), handed to the service. Each report is for a job not reported
+before (else it would be an update), and the service's `/metrics` tells how many runs it delivered (a run that went
+inline is not counted). The package is byte-compiled first. Wall time is the median of `--runs` runs; memory is the
+peak resident set size of the process (`getrusage` of the child, Linux/macOS): for (h) the started process, not the
+service. The emulator answers job-output actions at once (`jors_pending_polls = 0`), so (c) and (h) measure the
+connector, not an agent's JORS latency. The targets (issue 12, B-14.8) are printed after the table, met or missed.
 """
 
 import argparse
@@ -18,6 +23,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from resident_service import running_service
 
 from summit_connector.adapters.emulator import Emulator, sample_config_files
 
@@ -109,6 +116,18 @@ def burst(config: Path, names: list[str], emulator: Emulator) -> tuple[float, fl
     return arrivals[0] - started, arrivals[-1] - started, finished - started
 
 
+def incidents_for(emulator: Emulator, names: list[str]) -> tuple[int, int]:
+    """How many of the jobs `names` Summit has an incident for, and how many incidents beyond one per job."""
+    with emulator.state.lock:
+        descriptions = [i.fields.get("Description", "") for i in emulator.state.incidents.values()]
+    counts = [sum(f"job {name} " in d for d in descriptions) for name in names]
+    return sum(count > 0 for count in counts), sum(max(count - 1, 0) for count in counts)
+
+
+def verdict(met: bool, said: str) -> str:
+    return f"met, {said}" if met else f"**missed: {said}**"
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--runs", type=int, default=15)
@@ -126,21 +145,49 @@ def main() -> None:
         report = median_of(args.runs, lambda n: [report_command(config, name) for name in singles[:n]])
         burst_names = add_jobs(emulator, "BURST", args.burst, 900000)
         first, last, burst_seconds = burst(config, burst_names, emulator)
-        with emulator.state.lock:
-            descriptions = [i.fields.get("Description", "") for i in emulator.state.incidents.values()]
-    created = sum(any(f"job {name} " in d for d in descriptions) for name in burst_names)
-    duplicates = sum(max(sum(f"job {name} " in d for d in descriptions) - 1, 0) for name in burst_names)
+        created, duplicates = incidents_for(emulator, burst_names)
+        with running_service(CLI, config) as service:
+            handed_singles = add_jobs(emulator, "HANDED", args.runs, 600000)
+            delivered = service.reports_delivered()
+            handed = median_of(args.runs, lambda n: [report_command(config, name) for name in handed_singles[:n]])
+            handed_runs = service.reports_delivered() - delivered
+            handed_burst_names = add_jobs(emulator, "HBURST", args.burst, 700000)
+            delivered = service.reports_delivered()
+            handed_first, handed_last, handed_burst_seconds = burst(config, handed_burst_names, emulator)
+            handed_burst_runs = service.reports_delivered() - delivered
+        handed_created, handed_duplicates = incidents_for(emulator, handed_burst_names)
+    ratio = lambda measured: measured[0] / python_pass[0]  # noqa: E731
     print("| measurement | median wall time | peak memory | ratio to (a) |\n|---|---|---|---|")
     print(f"| (a) `python -c pass` | {python_pass[0]:.3f} s | {python_pass[1]:.1f} MiB | 1.0 |")
-    print(f"| (b) `summit-connector --version` | {version[0]:.3f} s | {version[1]:.1f} MiB | "
-          f"{version[0] / python_pass[0]:.1f}× |")
+    print(f"| (b) `summit-connector --version` | {version[0]:.3f} s | {version[1]:.1f} MiB | {ratio(version):.1f}× |")
     print(f"| (c0) importing httpx, pydantic, dependency-injector only | {libraries[0]:.3f} s | "
-          f"{libraries[1]:.1f} MiB | {libraries[0] / python_pass[0]:.1f}× |")
+          f"{libraries[1]:.1f} MiB | {ratio(libraries):.1f}× |")
     print(f"| (c) full report (create, write-back, 1 log) | {report[0]:.3f} s | {report[1]:.1f} MiB | "
-          f"{report[0] / python_pass[0]:.1f}× |")
+          f"{ratio(report):.1f}× |")
     print(f"| (d) {args.burst} concurrent reports, distinct jobs | {burst_seconds:.1f} s total | "
           f"{created} incidents, {duplicates} duplicates | |")
     print(f"| (e) the same burst: first incident / last incident | {first:.1f} s / {last:.1f} s | | |")
+    print(f"| (h) the report of (c) handed to a running service | {handed[0]:.3f} s | {handed[1]:.1f} MiB | "
+          f"{ratio(handed):.1f}× |")
+    print(f"| (i) {args.burst} concurrent reports handed to the service | {handed_burst_seconds:.1f} s total | "
+          f"{handed_created} incidents, {handed_duplicates} duplicates | |")
+    print(f"| (i) the same burst: first incident / last incident | {handed_first:.2f} s / {handed_last:.2f} s | | |")
+    print()
+    print(f"- (b) ≤ 3× (a): {verdict(ratio(version) <= 3, f'{ratio(version):.1f}×')}")
+    print(f"- (c) ≤ 10× (a): {verdict(ratio(report) <= 10, f'{ratio(report):.1f}×')}")
+    print(f"- (d) ≤ 16 s for 100: {verdict(burst_seconds <= 16, f'{burst_seconds:.1f} s')}")
+    print(f"- (e) first incident ≤ 5 s: {verdict(first <= 5, f'{first:.1f} s')}")
+    counts = f"{created} incidents, {duplicates} duplicates"
+    print(f"- (d) {args.burst} incidents, 0 duplicates: {verdict(created == args.burst and duplicates == 0, counts)}")
+    print(f"- (h) ≤ 3× (a): {verdict(ratio(handed) <= 3, f'{ratio(handed):.1f}×')}")
+    print(f"- (h) ≤ 20 MiB: {verdict(handed[1] <= 20, f'{handed[1]:.1f} MiB')}")
+    print(f"- (h) runs the service delivered: {handed_runs} of {args.runs}")
+    print(f"- (i) ≤ 5 s for 100: {verdict(handed_burst_seconds <= 5, f'{handed_burst_seconds:.1f} s')}")
+    print(f"- (i) first incident ≤ 1 s: {verdict(handed_first <= 1, f'{handed_first:.2f} s')}")
+    handed_counts = f"{handed_created} incidents, {handed_duplicates} duplicates"
+    print(f"- (i) {args.burst} incidents, 0 duplicates: "
+          f"{verdict(handed_created == args.burst and handed_duplicates == 0, handed_counts)}")
+    print(f"- (i) runs the service delivered: {handed_burst_runs} of {args.burst}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Attribute precedence (B-4.7, B-11.1): config defaults → template attributes → the trigger's block attributes →
-(non-)working-hours → tags."""
+"""Attribute precedence (B-4.7, B-11.1, B-16.2): config defaults → template attributes → the trigger's block
+attributes → (non-)working-hours → documentation routing → tags."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +14,8 @@ class Layer(StrEnum):
     TRIGGER = "template triggers block attributes"
     WORKING_HOURS = "template workingHoursAttributes"
     NON_WORKING_HOURS = "template nonWorkingHoursAttributes"
+    DOCUMENTATION = "documentation"
+    """B-16.2: the documentationRouting block, by working hours and whether a runbook was found."""
     TAGS = "job tags"
 
 
@@ -36,6 +38,7 @@ def resolve_attributes(
     in_working_hours: bool,
     tag_attributes: Iterable[Attribute],
     trigger_attributes: Iterable[Attribute] = (),
+    documentation_attributes: Iterable[Attribute] = (),
 ) -> dict[str, ResolvedAttribute]:
     """Every attribute with the highest layer that set it; insertion order is first appearance."""
     hours, hours_attributes = hours_layer(template, in_working_hours)
@@ -44,6 +47,7 @@ def resolve_attributes(
         (Layer.TEMPLATE, template.attributes),
         (Layer.TRIGGER, trigger_attributes),
         (hours, hours_attributes),
+        (Layer.DOCUMENTATION, documentation_attributes),
         (Layer.TAGS, tag_attributes),
     ]
     resolved: dict[str, ResolvedAttribute] = {}

@@ -7,6 +7,11 @@ LINE_PREFIX = "Last Incident Date : "
 _LINE = re.compile(r"^Last Incident Date\s*:\s*(\d{4}-\d{2}-\d{2})\s*$")
 
 
+def without_last_incident_date(documentation: str) -> str:
+    """The documentation without its Last Incident Date lines: what the job's owners wrote (B-16.1)."""
+    return "\n".join(line for line in documentation.splitlines() if not _LINE.match(line.strip()))
+
+
 def last_incident_date(documentation: str) -> date | None:
     """The date D named by the documentation's first line, if that line is a Last Incident Date line."""
     first_line = documentation.splitlines()[0] if documentation else ""

@@ -12,6 +12,7 @@ from summit_connector.domain.attributes import Layer, ResolvedAttribute
 from summit_connector.domain.incident import IncidentUpdate, NewIncident
 from summit_connector.domain.maintenance_windows import MaintenanceVerdict
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
+from summit_connector.domain.runbook import DocumentationVerdict, RunbookVerdict
 from summit_connector.domain.silences import Silence
 from summit_connector.domain.tags import RuleVerdict
 from summit_connector.domain.trigger_text import TriggerVerdict
@@ -184,6 +185,10 @@ class ReportDecision:
     """B-13.3: which maintenance window covers `now`, or that none does (None when not reached)."""
     group: GroupDecision | None = None
     """B-13.1, B-13.4: whether a new incident joins a group's or a down agent's incident (None when not reached)."""
+    runbook: RunbookVerdict | None = None
+    """B-16.1: the runbook found in the job documentation, or why none was (None when not reached)."""
+    documentation: DocumentationVerdict | None = None
+    """B-16.2: the value documentation routing gives its attribute (None when not reached)."""
 
     @property
     def sends(self) -> bool:

@@ -7,17 +7,21 @@ from datetime import datetime
 from summit_connector.domain.attributes import ResolvedAttribute
 from summit_connector.domain.model import FailureEvent, Trigger
 from summit_connector.domain.placeholders import expand, placeholder_values
+from summit_connector.domain.runbook import RunbookVerdict, configuration_item, with_runbook
 from summit_connector.domain.template import CustomAttribute, Template
 from summit_connector.domain.trigger_text import TriggerVerdict
 
 
 @dataclass(frozen=True)
 class NewIncident:
+    """`ci`: the configuration item `(CI_Key, CI_Value)` the incident names (B-16.3), None for none."""
+
     description: str
     information: str
     status: str
     attributes: tuple[tuple[str, str], ...]
     custom_fields: tuple[CustomAttribute, ...] = ()
+    ci: tuple[str, str] | None = None
 
 
 HELD_FIELDS = ("Sup_Function", "Medium", "Source", "Caller_EmailID")
@@ -78,15 +82,20 @@ def build_new_incident(
     attributes: Iterable[ResolvedAttribute],
     now: datetime,
     previous_ticket: str = "",
+    runbook: RunbookVerdict = RunbookVerdict(False),
+    tags: tuple[str, ...] = (),
 ) -> NewIncident:
-    """`text` is the trigger's (B-11.1); `attributes` are final: placeholders already expanded (see `expanded`)."""
-    values = placeholder_values(event, now)
+    """`text` is the trigger's (B-11.1); `attributes` are final: placeholders already expanded (see `expanded`).
+    The runbook ends the Information and `@EV_Runbook` expands to it (B-16.1); `tags` may name the CI (B-16.3)."""
+    values = placeholder_values(event, now, runbook.text)
     information = expand(text.information, values)
     if previous_ticket:
         information = f"{information}\nPrevious incident {previous_ticket} is closed; {_this(event)} opened a new one."
+    ci = template.ci
     return NewIncident(
-        description=incident_description(text, event, now),
-        information=information,
+        description=expand(text.description, values),
+        information=with_runbook(information, runbook),
+        ci=configuration_item(ci, tags, expand(ci.value, values) if ci else ""),
         status=template.summit.new_status,
         attributes=tuple((a.name, a.value) for a in attributes),
         custom_fields=tuple(
@@ -132,8 +141,8 @@ def view_url(template: Template, ticket_number: str) -> str:
     return template.view_incident_url.replace("{0}", template.view_host).replace("{1}", ticket_number)
 
 
-def expanded(attributes: Mapping[str, ResolvedAttribute], event: FailureEvent, now: datetime) -> tuple[
-        ResolvedAttribute, ...]:
+def expanded(attributes: Mapping[str, ResolvedAttribute], event: FailureEvent, now: datetime, runbook: str = ""
+             ) -> tuple[ResolvedAttribute, ...]:
     """The final attributes with their placeholders (B-3.5) expanded, as Summit receives them."""
-    values = placeholder_values(event, now)
+    values = placeholder_values(event, now, runbook)
     return tuple(ResolvedAttribute(a.name, expand(a.value, values), a.layer) for a in attributes.values())

@@ -15,13 +15,16 @@ PLACEHOLDER_NAMES = (
     "@EV_Instance",
     "@EV_Time",
     "@EV_Trigger",
+    "@EV_Runbook",
 )
 _PATTERN = re.compile("|".join(re.escape(n) for n in sorted(PLACEHOLDER_NAMES, key=len, reverse=True)))
 _ANY_PLACEHOLDER = re.compile(r"@EV_\w+")
 
 
-def placeholder_values(event: FailureEvent, now: datetime) -> dict[str, str]:
+def placeholder_values(event: FailureEvent, now: datetime, runbook: str = "") -> dict[str, str]:
+    """`runbook`: the text `@EV_Runbook` expands to (B-16.1), empty when there is none."""
     return {
+        "@EV_Runbook": runbook,
         "@EV_Agent": event.agent,
         "@EV_Date": event.schedule_date.isoformat(),
         "@EV_errorcode": event.termination,

@@ -29,9 +29,10 @@ from summit_connector.domain.maintenance_windows import decide_maintenance, main
 from summit_connector.domain.model import DailyJob, Documentation, FailureEvent
 from summit_connector.domain.report_inputs import Need, ReportInputs
 from summit_connector.domain.settling import LookedFor
+from summit_connector.domain.runbook import RunbookVerdict, find_runbook, route_by_documentation
 from summit_connector.domain.silences import matching_silence
 from summit_connector.domain.tags import exit_values, find_exit_tag, route_by_tags
-from summit_connector.domain.template import ReportPolicy, Template
+from summit_connector.domain.template import Attribute, ReportPolicy, Template
 from summit_connector.domain.tickets import current_ticket, decide_existing_ticket
 from summit_connector.domain.working_hours import WEEKDAYS
 from summit_connector.domain.trigger_text import decide_trigger_text
@@ -177,11 +178,14 @@ def _not_found(event: FailureEvent, job: DailyJob | None) -> tuple[str, ...]:
 def _routed(base: ReportDecision, template: Template, policy: ReportPolicy) -> ReportDecision:
     routing = route_by_tags(base.job.tags if base.job else (), template.rules, template.tags)
     hours = _hours(template, base.now)
+    runbook = find_runbook(base.job.documentation.text if base.job else "", template)
+    documentation = route_by_documentation(template, hours.in_hours, runbook)
+    by_documentation = (Attribute(documentation.attribute, documentation.value),) if documentation.value else ()
     attributes = resolve_attributes(policy.defaults, template, hours.in_hours, routing.attributes,
-                                    base.trigger.attributes)
+                                    base.trigger.attributes, by_documentation)
     return replace(
-        base, routing=routing.verdicts, working_hours=hours,
-        attributes=expanded(attributes, base.event, base.now),
+        base, routing=routing.verdicts, working_hours=hours, runbook=runbook, documentation=documentation,
+        attributes=expanded(attributes, base.event, base.now, runbook.text),
         daily_window=DailyWindow(template.rules.submit_single_incident_per_day, policy.daily_start_hour),
     )
 
@@ -221,7 +225,8 @@ def _creating(
         return _joining(decided, template)
     existing = decided.existing
     previous = existing.ticket if existing else ""
-    incident = build_new_incident(decided.event, decided.trigger, template, decided.attributes, decided.now, previous)
+    incident = build_new_incident(decided.event, decided.trigger, template, decided.attributes, decided.now, previous,
+                                  decided.runbook or RunbookVerdict(False), decided.job.tags if decided.job else ())
     reason = existing.reason if existing else "the job has no incident ticket: create one"
     write_back = WriteBack(True, stamped_documentation(decided.job, template, decided.now)) if decided.job else None
     return replace(decided, action=Action.CREATED, reason=reason, incident=incident, previous_ticket=previous,

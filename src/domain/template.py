@@ -23,6 +23,8 @@ class Rules:
     include_category_name_tag: bool = False
     include_assign_to_tag: bool = False
     submit_single_incident_per_day: bool = False
+    extract_xml_content_from_job_description: bool = False
+    routing_by_documentation_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,33 @@ class Correlation:
 
 
 @dataclass(frozen=True)
+class DocumentationRouting:
+    """A template's `documentationRouting` block (B-16.2): `routing_attribute`'s value by the clock's side of working
+    hours and whether the job's documentation holds a runbook; an empty value sets nothing."""
+
+    routing_attribute: str = "Assigned_WorkGroup_Name"
+    working_hours_with_doc: str = ""
+    working_hours_without_doc: str = ""
+    non_working_hours_with_doc: str = ""
+    non_working_hours_without_doc: str = ""
+
+    def value(self, in_working_hours: bool, with_doc: bool) -> str:
+        if in_working_hours:
+            return self.working_hours_with_doc if with_doc else self.working_hours_without_doc
+        return self.non_working_hours_with_doc if with_doc else self.non_working_hours_without_doc
+
+
+@dataclass(frozen=True)
+class ConfigurationItem:
+    """A template's `ci` block (B-16.3): the configuration item a new incident names, as `CI_Key` and `CI_Value`;
+    `value` holds placeholders (B-3.5), or `from_tag_prefix` takes the rest of the first job tag with that prefix."""
+
+    key: str
+    value: str = ""
+    from_tag_prefix: str = ""
+
+
+@dataclass(frozen=True)
 class Template:
     """The incident policy of one template; connection details live with the Summit adapter."""
 
@@ -184,6 +213,10 @@ class Template:
     reconcile: ReconcileScope | None = None
     """B-15.1: None without a `reconcile` block (then `reconcile` only tells what it would do)."""
     correlation: Correlation = field(default_factory=Correlation)
+    runbook_tag: str = ""
+    """B-16.1: `jobDescriptionXmlTag.xmlTag`, the tag whose text in the job documentation is the runbook."""
+    documentation_routing: DocumentationRouting | None = None
+    ci: ConfigurationItem | None = None
 
     def trigger_text(self, trigger: str) -> TriggerText | None:
         return dict(self.triggers).get(trigger)

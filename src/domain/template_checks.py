@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.model import REPORT_TRIGGERS, Trigger
 from summit_connector.domain.placeholders import PLACEHOLDER_NAMES, unknown_placeholders
-from summit_connector.domain.template import Rules, TagIndicator, TagRule, Template, TriggerText
+from summit_connector.domain.incident import HELD_FIELDS
+from summit_connector.domain.template import (
+    VENDOR_DEFAULT_ATTRIBUTES,
+    Rules,
+    TagIndicator,
+    TagRule,
+    Template,
+    TriggerText,
+)
 
 _ROUTING = (TagIndicator.TAG_START, TagIndicator.TAG_END)
 _ROUTING_AND_DEFAULT = (*_ROUTING, TagIndicator.DEFAULT)
@@ -28,7 +36,42 @@ def check_template(template: Template) -> list[Finding]:
         *_unknown_trigger_names(template),
         *_empty_maintenance_windows(template),
         *_unknown_placeholder_findings(template),
+        *_runbook_rules(template),
+        *_documentation_routing(template),
     ]
+
+
+SUMMIT_TICKET_FIELDS = frozenset({*VENDOR_DEFAULT_ATTRIBUTES, *HELD_FIELDS, "Assigned_Engineer_Email",
+                                  "Closure_Code_Name", "SubCategory_Name", "Item_Name", "Location_Name"})
+"""Ticket fields public Summit samples name; another name is not wrong, only worth a second look."""
+
+
+def _runbook_rules(template: Template) -> Iterator[Finding]:
+    if template.rules.extract_xml_content_from_job_description and not template.runbook_tag:
+        yield Finding("jobDescriptionXmlTag.xmlTag", Severity.ERROR,
+                      "rules.extractXmlContentFromJobDescription is on, but no tag names the runbook",
+                      'add "jobDescriptionXmlTag": {"xmlTag": "runbook"}, or turn the rule off')
+
+
+def _documentation_routing(template: Template) -> Iterator[Finding]:
+    rules, routing = template.rules, template.documentation_routing
+    if rules.routing_by_documentation_content and routing is None:
+        yield Finding("documentationRouting", Severity.ERROR,
+                      "rules.routingByDocumentationContent is on, but there is no documentationRouting block",
+                      'add "documentationRouting" with routingAttribute and the four values, or turn the rule off')
+    if rules.routing_by_documentation_content and not rules.extract_xml_content_from_job_description:
+        yield Finding("rules.routingByDocumentationContent", Severity.ERROR,
+                      "routing by documentation needs rules.extractXmlContentFromJobDescription on: without it no "
+                      "runbook is ever found", "turn extractXmlContentFromJobDescription on, with jobDescriptionXmlTag")
+    if routing is not None and not rules.routing_by_documentation_content:
+        yield Finding("documentationRouting", Severity.WARNING,
+                      "the documentationRouting block is never applied: rules.routingByDocumentationContent is off",
+                      "turn the rule on, or remove the block")
+    if routing is not None and routing.routing_attribute not in SUMMIT_TICKET_FIELDS:
+        close = difflib.get_close_matches(routing.routing_attribute, sorted(SUMMIT_TICKET_FIELDS), n=1)
+        meant = f"did you mean {close[0]}?" if close else "check the Summit field name"
+        yield Finding("documentationRouting.routingAttribute", Severity.WARNING,
+                      f"{routing.routing_attribute!r} is no Summit ticket field this connector knows", meant)
 
 
 def _both_routing_flags(rules: Rules) -> Iterator[Finding]:
@@ -174,6 +217,8 @@ def _unknown_placeholder_findings(template: Template) -> Iterator[Finding]:
 def _expanded_fields(template: Template) -> Iterator[tuple[str, str]]:
     yield "ticketDescription", template.ticket_description
     yield "ticketInformation", template.ticket_information
+    if template.ci is not None:
+        yield "ci.value", template.ci.value
     lists = (
         ("attributes", template.attributes),
         ("workingHoursAttributes", template.working_hours_attributes),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
@@ -29,8 +29,10 @@ from summit_connector.adapters.summit.times import strptime_pattern
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import (
     Attribute,
+    ConfigurationItem,
     Correlation,
     CustomAttribute,
+    DocumentationRouting,
     GroupBy,
     Grouping,
     JobAction,
@@ -61,7 +63,8 @@ _TIME_FORMAT_HINT = f'use .NET letters, e.g. "dd/MM/yyyy HH:mm:ss", {AGAIN}'
 _GROUPING_HINT = 'give "by": ["agent"], ["schedule"] or ["agent", "schedule"], or remove the grouping block'
 
 _RULES, _SUMMIT, _RECOVERY, _SYNC, _GROUPING = Rules(), SummitOptions(), Recovery(), SyncPolicy(), Grouping()
-_RECONCILE, _CORRELATION = ReconcileScope(), Correlation()
+_RECONCILE, _CORRELATION, _DOCUMENTATION_ROUTING = ReconcileScope(), Correlation(), DocumentationRouting()
+_CI_HINT = f'give "value" (e.g. "@EV_Agent") or "fromTagPrefix" (e.g. "CI_"), not both, {AGAIN}'
 MAX_LOOK_BACK_HOURS = 24 * 31
 Weekday = StrEnum("Weekday", {name.upper(): name for name in WEEKDAYS})
 
@@ -151,6 +154,40 @@ class RulesModel(_Model):
     include_category_name_tag: Flag = _RULES.include_category_name_tag
     include_assign_to_tag: Flag = _RULES.include_assign_to_tag
     submit_single_incident_per_day: Flag = _RULES.submit_single_incident_per_day
+    extract_xml_content_from_job_description: Flag = _RULES.extract_xml_content_from_job_description
+    routing_by_documentation_content: Flag = _RULES.routing_by_documentation_content
+
+
+class JobDescriptionXmlTagModel(_Model):
+    """B-16.1: the tag whose text in the job documentation is the runbook (SMA's ServiceNow connector's name)."""
+
+    xml_tag: Text
+
+
+class DocumentationRoutingModel(_Model):
+    """B-16.2: the routing attribute's value by working hours and whether a runbook was found."""
+
+    routing_attribute: Text = _DOCUMENTATION_ROUTING.routing_attribute
+    working_hours_with_doc: str = ""
+    working_hours_without_doc: str = ""
+    non_working_hours_with_doc: str = ""
+    non_working_hours_without_doc: str = ""
+
+
+class CiModel(_Model):
+    """B-16.3: `value` (placeholders) or `fromTagPrefix`, not both."""
+
+    key: Text
+    value: str = ""
+    from_tag_prefix: str = ""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "CiModel":
+        if self.value and self.from_tag_prefix:
+            raise Problem("gives both value and fromTagPrefix", _CI_HINT)
+        if not (self.value or self.from_tag_prefix):
+            raise Problem("gives neither value nor fromTagPrefix", _CI_HINT)
+        return self
 
 
 class Day(_Model):
@@ -269,6 +306,9 @@ class TemplateFile(_Model):
     agent_down: TriggerModel = TriggerModel()
     reconcile: ReconcileModel | None = None
     correlation: CorrelationModel | None = None
+    job_description_xml_tag: JobDescriptionXmlTagModel | None = None
+    documentation_routing: DocumentationRoutingModel | None = None
+    ci: CiModel | None = None
 
 
 def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]) -> LoadedTemplate:
@@ -362,6 +402,10 @@ def _template(model: TemplateFile, urls: dict[str, str]) -> Template:
         agent_down=_trigger_text(model.agent_down),
         reconcile=ReconcileScope(**_declared(model.reconcile)) if model.reconcile else None,
         correlation=Correlation(**_declared(model.correlation)) if model.correlation else _CORRELATION,
+        runbook_tag=model.job_description_xml_tag.xml_tag if model.job_description_xml_tag else "",
+        documentation_routing=(DocumentationRouting(**_declared(model.documentation_routing))
+                               if model.documentation_routing else None),
+        ci=ConfigurationItem(**_declared(model.ci)) if model.ci else None,
     )
 
 

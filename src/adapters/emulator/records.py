@@ -82,6 +82,8 @@ class Incident:
     updates: list[dict[str, Any]] = field(default_factory=list)
     logged_at: datetime | None = None
     updated_at: datetime | None = None
+    ci: dict[str, str] = field(default_factory=dict)
+    """`CI_Key` and `CI_Value` as the container last sent them beside `Ticket` (B-16.3; summit-api.md §3)."""
 
     @property
     def encrypted_id(self) -> str:

@@ -47,6 +47,7 @@ def _template(emulator: "Emulator") -> dict[str, Any]:
         ],
         "attributes": [{"name": "Caller_EmailID", "value": "opcon@example.com"}],
         "customAttributes": [{"groupName": "OpCon", "name": "Schedule", "value": "@EV_Schedule"}],
+        "ci": {"key": "Host Name", "value": "@EV_Agent"},
         "tags": [
             {"indicator": "TAG_END", "indicatorValue": "ROUTE1", "attribute": "Assigned_WorkGroup_Name",
              "value": "Application One"},

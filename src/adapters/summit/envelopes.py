@@ -43,7 +43,8 @@ def create_envelope(incident: NewIncident, api_key: str, options: SummitOptions)
     }
     ticket = fixed | {name: value for name, value in incident.attributes if name not in fixed}
     custom_fields = [{"GroupName": f.group_name, "Name": f.name, "Value": f.value} for f in incident.custom_fields]
-    return _log_or_update(ticket, incident.information, custom_fields, api_key, options)
+    ci = {"CI_Key": incident.ci[0], "CI_Value": incident.ci[1]} if incident.ci else {}
+    return _log_or_update(ticket, incident.information, custom_fields, api_key, options, ci=ci)
 
 
 def update_envelope(update: IncidentUpdate, api_key: str, options: SummitOptions) -> dict[str, Any]:
@@ -65,11 +66,13 @@ def update_envelope(update: IncidentUpdate, api_key: str, options: SummitOptions
 
 def _log_or_update(
     ticket: dict[str, Any], information: str, custom_fields: list[dict[str, str]], api_key: str, options: SummitOptions,
-    solution: str = "",
+    solution: str = "", ci: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """`ci`: `CI_Key` and `CI_Value` beside `Ticket` (B-16.3), as the public update sample and adapter place them."""
     texts = {"Information": information, "InternalLog": "", "UserLog": ""} | ({"Solution": solution} if solution else {})
     container = {
         "Updater": "Executive",
+        **(ci or {}),
         "Ticket": ticket,
         "TicketInformation": texts,
         "CustomFields": custom_fields,

@@ -133,6 +133,7 @@ class _Story:
             fields += [("Information", "\n".join(incident.information))]
             fields += [(f"Custom: {f.get('GroupName')} / {f.get('Name')}", str(f.get("Value")))
                        for f in incident.custom_fields]
+            fields += [(name, value) for name, value in incident.ci.items()]
             opcon = (("Incident Ticket ID", job.incident_ticket_id), ("Incident ticket URL", job.incident_ticket_url),
                      ("Job status", str(job.status)))
             attachments = tuple((name, len(content), _last_line(content)) for name, content in incident.attachments)

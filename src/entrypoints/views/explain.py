@@ -218,6 +218,17 @@ def _working_hours(out: Printer, ex: Explanation) -> None:
     out.line(f"{state}: the {hours.layer} layer applies ({names})", style="bold")
 
 
+def _runbook(out: Printer, ex: Explanation) -> None:
+    """B-16.1 and B-16.2: the runbook found in the job documentation, and the value documentation routing gives."""
+    runbook, documentation = ex.decision.runbook, ex.decision.documentation
+    if runbook is not None and runbook.found:
+        out.line(f"runbook {runbook.reason}: {_first_line(runbook.text)}", style="bold")
+    elif runbook is not None:
+        out.line(f"no runbook: {runbook.reason}")
+    if documentation is not None and documentation.on:
+        out.line(f"documentation routing ({documentation.reason}), in the layer {Layer.DOCUMENTATION.value!r}")
+
+
 def _routing(out: Printer, ex: Explanation) -> None:
     tags = ex.decision.job.tags if ex.decision.job else ()
     for verdict in ex.decision.routing:
@@ -351,10 +362,11 @@ _STEPS = (
     ("Daily window (B-4.6)", _daily_window),
     ("Agent down and grouping (B-13.4, B-13.1): the incident a new one would join", _group),
     ("Working hours (B-4.8)", _working_hours),
+    ("Runbook and documentation routing (B-16.1, B-16.2)", _runbook),
     ("Tag routing (B-5): each rule tried, in the order report applies them", _routing),
     ("Final attributes (B-4.7): the highest layer wins", _attributes),
     ("Outcome: what report would do", _outcome),
 )
-_AFTER_MAINTENANCE = {_existing, _daily_window, _group, _working_hours, _routing, _attributes}
+_AFTER_MAINTENANCE = {_existing, _daily_window, _group, _working_hours, _runbook, _routing, _attributes}
 _AFTER_SILENCE = {_maintenance, *_AFTER_MAINTENANCE}
 _AFTER_EXIT = {_silence, *_AFTER_SILENCE}

@@ -124,6 +124,7 @@ def _apply(incident: Incident, container: dict[str, Any]) -> None:
     for custom in container.get("CustomFields") or []:
         if isinstance(custom, dict):
             _merge_custom_field(incident, custom)
+    incident.ci.update({key: str(container[key]) for key in ("CI_Key", "CI_Value") if container.get(key)})
 
 
 def _merge_custom_field(incident: Incident, custom: dict[str, Any]) -> None:
