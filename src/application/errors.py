@@ -26,9 +26,15 @@ class InvalidInput(ConnectorError):
     It carries its finding (file, location, problem, hint); `str()` is the one line people read.
     """
 
-    def __init__(self, problem: "str | Finding") -> None:
+    def __init__(self, problem: "str | Finding", also: "tuple[Finding, ...]" = ()) -> None:
         self.finding = problem if isinstance(problem, Finding) else Finding("", Severity.ERROR, problem)
+        self.also = also
         super().__init__(self.finding.line())
+
+    @property
+    def findings(self) -> "tuple[Finding, ...]":
+        """Every problem found in the input, the first first (B-16.4: `check` lists them all)."""
+        return (self.finding, *self.also)
 
 
 class Transient(ConnectorError):

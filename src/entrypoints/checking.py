@@ -29,10 +29,12 @@ def run_check(invocation: Invocation) -> ExitCode:
 def _findings(invocation: Invocation, path: Path) -> tuple[list[Finding], int]:
     """Every finding, and how many templates were checked."""
     from summit_connector.adapters.config.checks import check_connector_config, check_template_file, template_names
+    from summit_connector.adapters.config.connector_file import config_for_templates
     from summit_connector.adapters.config.template_file import template_source
 
     args, environ = invocation.args, invocation.environ
     config, findings = check_connector_config(path, environ)
+    config = config or config_for_templates(path)
     if config is None:
         return findings, 0
     names = [args.template] if args.template else template_names(config)

@@ -148,14 +148,18 @@ def test_the_values_written_are_the_loaders_defaults(tmp_path):
     assert from_starter.unknown_keys == ()
 
 
-def test_check_on_a_fresh_folder_names_only_the_address_to_fill_in_never_a_parse_error(tmp_path):
+def test_check_on_a_fresh_folder_names_every_placeholder_in_one_run_never_a_parse_error_b_16_4(tmp_path):
     init(str(tmp_path))
 
     result = check(tmp_path / "Connector.config")
 
     assert result.code == ExitCode.INVALID_INPUT
-    [finding] = result.stdout.splitlines()[:-1]
-    assert finding.startswith("error: ") and "[OPCON API] ADDRESS" in finding and "<fill in" in finding
+    address, token, summit_address, api_key = result.stdout.splitlines()[:-1]
+    assert address.startswith("error: ") and "[OPCON API] ADDRESS" in address and "<fill in" in address
+    assert token.startswith("error: ") and "[OPCON API] TOKEN: missing" in token
+    assert summit_address.startswith("error: templates/basic.json: address.value")
+    assert api_key.startswith("warning: templates/basic.json: credentials.apiKey")
+    assert result.stdout.splitlines()[-1].startswith("3 errors, 1 warning in ")
     assert "cannot be read" not in result.stdout
 
 
@@ -198,7 +202,9 @@ def test_from_copies_the_vendor_config_and_templates_then_runs_check(tmp_path):
     assert result.code == ExitCode.INVALID_INPUT
     assert "warning: " in result.stdout and "[OPCON API] TOKEN: is plain text" in result.stdout
     assert "error: templates/basic.json: address.value" in result.stdout
-    assert result.stdout.splitlines()[-1] == f"2 errors, 1 warning in {site / 'Connector.config'} and 2 templates"
+    assert "error: templates/other.json: address: is required" in result.stdout
+    assert "error: templates/other.json: rules: is required" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"4 errors, 2 warnings in {site / 'Connector.config'} and 2 templates"
 
 
 def test_from_a_vendor_folder_that_checks_clean_exits_0(tmp_path):

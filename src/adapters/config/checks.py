@@ -24,7 +24,7 @@ def check_connector_config(path: Path, environ: Mapping[str, str]) -> tuple[Conn
     try:
         config = load_connector_config(path, environ)
     except InvalidInput as error:
-        return None, [error.finding]
+        return None, list(error.findings)
     return config, [*config.warnings, *config.unknown_keys, *_folder_findings(config, str(path))]
 
 
@@ -34,7 +34,7 @@ def check_template_file(
     try:
         loaded = load_template(name, config, environ)
     except InvalidInput as error:
-        return None, [error.finding]
+        return None, list(error.findings)
     source = template_source(name, config)
     policy = (replace(finding, file=source) for finding in check_template(loaded.template))
     return loaded, [*loaded.warnings, *loaded.unknown_keys, *policy]

@@ -13,11 +13,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AliasChoices, BaseModel, BeforeValidator, Field, field_validator
 
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
-from summit_connector.adapters.config.problems import Location, closest, did_you_mean, ignored, invalid, validated
+from summit_connector.adapters.config.problems import (
+    Collected,
+    Location,
+    closest,
+    did_you_mean,
+    ignored,
+    invalid,
+    validated,
+)
 from summit_connector.adapters.config.secrets import SecretField, open_secret
 from summit_connector.adapters.config.settings import DEFAULT_HISTORY_DAYS, ConnectorConfig, ServiceSettings
 from summit_connector.adapters.opcon.http import OpConConnection
 from summit_connector.adapters.transport.timeouts import DEFAULT_HTTP_TIMEOUT
+from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.findings import Finding, Severity
 from summit_connector.domain.template import DEFAULT_MAX_JOBLOG_BYTES, VENDOR_DEFAULT_ATTRIBUTES, Attribute
 
@@ -115,10 +124,14 @@ def load_connector_config(path: Path, environ: Mapping[str, str]) -> ConnectorCo
     source = str(path)
     sections = _read_sections(path, source)
     settings = validated(ConnectorFile, _without_empty_values(sections), source, _ini_location)
-    folder, general, opcon = path.absolute().parent, settings.general, settings.opcon
-    base_url = _url(source, "[OPCON API] ADDRESS", opcon.address, "https" if opcon.uses_tls else "http", opcon.port)
-    ca_bundle, proxy_url = _ca_bundle(source, folder, opcon.ca_bundle), _proxy_url(source, settings.proxy)
-    token, token_warnings = open_secret(SecretField(TOKEN_ENV, source, "[OPCON API] TOKEN"), opcon.token, environ, path)
+    folder, general, opcon, problems = path.absolute().parent, settings.general, settings.opcon, Collected()
+    scheme = "https" if opcon.uses_tls else "http"
+    base_url = problems.attempt(lambda: _url(source, "[OPCON API] ADDRESS", opcon.address, scheme, opcon.port), "")
+    proxy_url = problems.attempt(lambda: _proxy_url(source, settings.proxy), None)
+    ca_bundle = problems.attempt(lambda: _ca_bundle(source, folder, opcon.ca_bundle), None)
+    token, token_warnings = problems.attempt(lambda: open_secret(SecretField(
+        TOKEN_ENV, source, "[OPCON API] TOKEN"), opcon.token, environ, path), ("", ()))
+    problems.raise_any(token_warnings)
     connection = OpConConnection(
         base_url=base_url,
         token=token,
@@ -151,6 +164,20 @@ def _service(section: ServiceSection, folder: Path) -> ServiceSettings:
     metrics_file = folder / section.metrics_file if section.metrics_file else None
     return ServiceSettings(section.port, section.wait_seconds, section.concurrency, section.retry_seconds,
                            section.sync_seconds, section.reconcile_seconds, section.stop_seconds, metrics_file)
+
+
+def config_for_templates(path: Path) -> ConnectorConfig | None:
+    """A Connector.config with errors, as far as its templates need it, so `check` still checks them (B-16.4):
+    the folders it names, every other value a default; None when the file cannot be read at all."""
+    try:
+        general = _without_empty_values(_read_sections(path, str(path))).get("GENERAL", {})
+    except InvalidInput:
+        return None
+    folder = path.absolute().parent
+    return ConnectorConfig(path=path.absolute(), opcon=OpConConnection("https://opcon.invalid", ""),
+                           joblog_dir=folder / general.get("joblogdir", "joblogs"),
+                           templates_dir=folder / general.get("templatesdir", "templates"),
+                           log_dir=folder / general.get("logdir", "log"))
 
 
 def _read_sections(path: Path, source: str) -> dict[str, dict[str, str]]:

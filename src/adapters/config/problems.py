@@ -16,10 +16,11 @@ from summit_connector.adapters.redaction import is_secret_name
 from summit_connector.application.errors import InvalidInput
 from summit_connector.domain.findings import Finding, Severity
 
-AGAIN = "then run check again (loading stops at a file's first error)"
+AGAIN = "then run check again"
 CORRECT_IT = f"correct it, {AGAIN}"
 Location = tuple[int | str, ...]
 Model = TypeVar("Model", bound=BaseModel)
+T = TypeVar("T")
 
 _PROBLEMS: dict[str, Callable[[dict[str, Any]], str]] = {
     "missing": lambda ctx: "is required",
@@ -61,12 +62,34 @@ def invalid(file: str, location: str, problem: str, hint: str = CORRECT_IT) -> I
 
 
 def validated(model: type[Model], data: object, source: str, where: Callable[[Location], str]) -> Model:
-    """`data` as `model`; the first error is raised as one finding, `where` wording its location."""
+    """`data` as `model`; every error is raised at once (B-16.4), one finding each in the model's field order,
+    `where` wording its location; the first is the error's one line."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        detail: ErrorDetails = error.errors(include_url=False)[0]
-        raise invalid(source, where(detail["loc"]), _problem(detail), _hint(detail)) from None
+        found = [invalid(source, where(detail["loc"]), _problem(detail), _hint(detail)).finding
+                 for detail in error.errors(include_url=False)]
+        raise InvalidInput(found[0], tuple(found[1:])) from None
+
+
+class Collected:
+    """The problems of independent loading steps, raised together once every step was tried (B-16.4)."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def attempt(self, step: Callable[[], T], otherwise: T) -> T:
+        try:
+            return step()
+        except InvalidInput as error:
+            self.findings.extend(error.findings)
+            return otherwise
+
+    def raise_any(self, warnings: Iterable[Finding] = ()) -> None:
+        """Raises every problem found, followed by `warnings` the steps that went well found, so `check` lists
+        them in the same run."""
+        if self.findings:
+            raise InvalidInput(self.findings[0], (*self.findings[1:], *warnings))
 
 
 def _problem(detail: ErrorDetails) -> str:

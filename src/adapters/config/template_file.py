@@ -15,6 +15,7 @@ from pydantic.alias_generators import to_camel
 from summit_connector.adapters.config.addresses import as_base_url, is_plain_http, shown
 from summit_connector.adapters.config.problems import (
     AGAIN,
+    Collected,
     Location,
     Problem,
     ignored,
@@ -316,10 +317,12 @@ def load_template(name: str, config: ConnectorConfig, environ: Mapping[str, str]
     path = template_path(name, config.templates_dir)
     source = _shown_path(path, config)
     model = validated(TemplateFile, _parsed(path, source), source, _dotted)
-    urls = _urls(model.urls)
-    base_url = _summit_url(source, model.address.value)
+    urls, problems = _urls(model.urls), Collected()
+    base_url = problems.attempt(lambda: _summit_url(source, model.address.value), "")
     api_key_field = SecretField(API_KEY_ENV, source, "credentials.apiKey")
-    api_key, key_warnings = open_secret(api_key_field, model.credentials.api_key, environ, config.path)
+    api_key, key_warnings = problems.attempt(
+        lambda: open_secret(api_key_field, model.credentials.api_key, environ, config.path), ("", ()))
+    problems.raise_any(key_warnings)
     summit = _summit_connection(base_url, urls, api_key, config)
     return LoadedTemplate(
         path=path,
