@@ -1,13 +1,12 @@
 """Per-job locks as locked files (adapters/locks/os_locks.py makes them portable to Windows and POSIX)."""
 
 import hashlib
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from summit_connector.adapters.locks.os_locks import open_lock_file, try_lock, unlock
+from summit_connector.adapters.locks.os_locks import held, open_lock_file, try_lock
 from summit_connector.application.errors import LockTimeout, LockUnavailable
 from summit_connector.application.ports import JobLocks
 
@@ -24,15 +23,8 @@ class FileJobLocks(JobLocks):
 
     @contextmanager
     def hold(self, job_key: str) -> Iterator[None]:
-        fd = self._open(job_key)
-        try:
-            self._acquire(fd, job_key)
-            try:
-                yield
-            finally:
-                unlock(fd)
-        finally:
-            os.close(fd)
+        with held(self._open(job_key), lambda fd: self._acquire(fd, job_key)):
+            yield
 
     def _open(self, job_key: str) -> int:
         path = self._directory / (hashlib.sha256(job_key.encode("utf-8")).hexdigest()[:32] + ".lock")

@@ -5,6 +5,8 @@ imports nothing heavy: the admission gate takes its lock before the connector's 
 """
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 LOCKS_FOLDER = "summit-connector-locks"
 """Beside Connector.config: the per-job locks and the admission gate."""
@@ -57,3 +59,17 @@ else:
 def open_lock_file(path: "os.PathLike[str] | str") -> int:
     """The lock file's descriptor, created owner-only if missing; OSError when it cannot be."""
     return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+
+
+@contextmanager
+def held(fd: int, acquire: Callable[[int], None]) -> Iterator[None]:
+    """`acquire(fd)` locks the open lock file (or raises); afterwards the lock is released and the file closed,
+    whatever happened."""
+    try:
+        acquire(fd)
+        try:
+            yield
+        finally:
+            unlock(fd)
+    finally:
+        os.close(fd)

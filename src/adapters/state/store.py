@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import chain, count
 from pathlib import Path
 
-from summit_connector.adapters.locks.os_locks import lock, open_lock_file, unlock
+from summit_connector.adapters.locks.os_locks import held, lock, open_lock_file
 from summit_connector.adapters.state.legacy import import_legacy_outbox
 from summit_connector.adapters.state.schema import MIGRATIONS, immediate, migrate, schema_version
 from summit_connector.application.errors import OutboxUnavailable
@@ -148,15 +148,8 @@ class SqliteStore:
 
     @contextmanager
     def _aside_lock(self) -> Iterator[None]:
-        fd = open_lock_file(self.path.with_name(f"{self.path.name}.aside.lock"))
-        try:
-            lock(fd)
-            try:
-                yield
-            finally:
-                unlock(fd)
-        finally:
-            os.close(fd)
+        with held(open_lock_file(self.path.with_name(f"{self.path.name}.aside.lock")), lock):
+            yield
 
     def _still_damaged(self) -> bool:
         if not self.path.exists():

@@ -2,7 +2,6 @@
 (a held lock file), on a loopback port whose secret only service.json holds; stopped by SIGINT, SIGTERM, Ctrl+Break
 or `serve --stop`, letting deliveries in flight finish (at most STOP_SECONDS), then removing service.json."""
 
-import os
 import signal
 import threading
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from dependency_injector import providers
 from summit_connector.adapters.clock import RunClock
 from summit_connector.adapters.config.settings import ConnectorConfig
 from summit_connector.adapters.event_log import event_log
-from summit_connector.adapters.locks.os_locks import open_lock_file, try_lock, unlock
+from summit_connector.adapters.locks.os_locks import held, open_lock_file, try_lock
 from summit_connector.application.errors import InvalidInput
 from summit_connector.application.ports import KeptState
 from summit_connector.entrypoints.container import Container
@@ -129,19 +128,15 @@ def one_service(config: ConnectorConfig):
     """Holds the state folder's service lock; AlreadyRunning naming the running one's pid when another holds it."""
     folder = service_file_path(config.path).parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd = open_lock_file(folder / LOCK_FILE)
-    try:
+    def acquire(fd: int) -> None:
         if not try_lock(fd):
             running = read_service_file(service_file_path(config.path))
             pid = f"pid {running.pid}" if running else "its pid is not known yet"
             raise AlreadyRunning(f"a service already runs for the state folder {folder} ({pid}); "
                                  "`summit-connector serve --stop` stops it")
-        try:
-            yield
-        finally:
-            unlock(fd)
-    finally:
-        os.close(fd)
+
+    with held(open_lock_file(folder / LOCK_FILE), acquire):
+        yield
 
 
 @contextmanager
