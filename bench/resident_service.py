@@ -20,7 +20,9 @@ from summit_connector.entrypoints.service_file import service_file_path
 
 READY_SECONDS = 30.0
 STOP_SECONDS = 40.0
-_RUNS = re.compile(r'^summit_connector_runs_total\{([^}]*)\}\s+([0-9.eE+-]+)$', re.MULTILINE)
+SETTLE_SECONDS = 60.0
+_RUNS = re.compile(r"^summit_connector_runs_total\{([^}]*)\}\s+([0-9.eE+-]+)$", re.MULTILINE)
+_IN_FLIGHT = re.compile(r"^summit_connector_handoffs_in_flight\s+([0-9.eE+-]+)$", re.MULTILINE)
 
 
 @dataclass
@@ -34,15 +36,22 @@ class Service:
         return int(json.loads(self.path.read_text(encoding="utf-8"))["port"])
 
     def reports_delivered(self) -> int:
-        """How many report runs the service delivered (its `summit_connector_runs_total{command="report"}`): runs
-        that went inline instead are not counted."""
+        """How many report runs the service delivered (its `summit_connector_runs_total{command="report"}`), once
+        it has none in flight: runs that went inline instead are not counted."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while (in_flight := _IN_FLIGHT.search(text := self._metrics())) and float(in_flight[1]) > 0:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the service still has hand-offs in flight after {SETTLE_SECONDS:g} s")
+            time.sleep(0.05)
+        return round(sum(float(value) for labels, value in _RUNS.findall(text) if 'command="report"' in labels))
+
+    def _metrics(self) -> str:
         with socket.create_connection(("127.0.0.1", self.port), timeout=5) as connection:
             connection.sendall(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n")
             answer = b""
             while chunk := connection.recv(65536):
                 answer += chunk
-        text = answer.decode("utf-8").partition("\r\n\r\n")[2]
-        return round(sum(float(value) for labels, value in _RUNS.findall(text) if 'command="report"' in labels))
+        return answer.decode("utf-8").partition("\r\n\r\n")[2]
 
 
 @contextmanager

@@ -116,12 +116,14 @@ def burst(config: Path, names: list[str], emulator: Emulator) -> tuple[float, fl
     return arrivals[0] - started, arrivals[-1] - started, finished - started
 
 
-def incidents_for(emulator: Emulator, names: list[str]) -> tuple[int, int]:
-    """How many of the jobs `names` Summit has an incident for, and how many incidents beyond one per job."""
+def incidents_for(emulator: Emulator, names: list[str]) -> tuple[int, int, int]:
+    """How many of the jobs `names` Summit has an incident for, how many incidents beyond one per job, and how many
+    updates their incidents took (each failure is reported once: any update is a second delivery of it)."""
     with emulator.state.lock:
-        descriptions = [i.fields.get("Description", "") for i in emulator.state.incidents.values()]
-    counts = [sum(f"job {name} " in d for d in descriptions) for name in names]
-    return sum(count > 0 for count in counts), sum(max(count - 1, 0) for count in counts)
+        incidents = [(i.fields.get("Description", ""), len(i.updates)) for i in emulator.state.incidents.values()]
+    counts = [sum(f"job {name} " in d for d, _ in incidents) for name in names]
+    updates = sum(n for d, n in incidents if any(f"job {name} " in d for name in names))
+    return sum(count > 0 for count in counts), sum(max(count - 1, 0) for count in counts), updates
 
 
 def verdict(met: bool, said: str) -> str:
@@ -145,7 +147,7 @@ def main() -> None:
         report = median_of(args.runs, lambda n: [report_command(config, name) for name in singles[:n]])
         burst_names = add_jobs(emulator, "BURST", args.burst, 900000)
         first, last, burst_seconds = burst(config, burst_names, emulator)
-        created, duplicates = incidents_for(emulator, burst_names)
+        created, duplicates, updates = incidents_for(emulator, burst_names)
         with running_service(CLI, config) as service:
             handed_singles = add_jobs(emulator, "HANDED", args.runs, 600000)
             delivered = service.reports_delivered()
@@ -155,7 +157,7 @@ def main() -> None:
             delivered = service.reports_delivered()
             handed_first, handed_last, handed_burst_seconds = burst(config, handed_burst_names, emulator)
             handed_burst_runs = service.reports_delivered() - delivered
-        handed_created, handed_duplicates = incidents_for(emulator, handed_burst_names)
+        handed_created, handed_duplicates, handed_updates = incidents_for(emulator, handed_burst_names)
     ratio = lambda measured: measured[0] / python_pass[0]  # noqa: E731
     print("| measurement | median wall time | peak memory | ratio to (a) |\n|---|---|---|---|")
     print(f"| (a) `python -c pass` | {python_pass[0]:.3f} s | {python_pass[1]:.1f} MiB | 1.0 |")
@@ -172,22 +174,28 @@ def main() -> None:
     print(f"| (i) {args.burst} concurrent reports handed to the service | {handed_burst_seconds:.1f} s total | "
           f"{handed_created} incidents, {handed_duplicates} duplicates | |")
     print(f"| (i) the same burst: first incident / last incident | {handed_first:.2f} s / {handed_last:.2f} s | | |")
-    print()
-    print(f"- (b) ≤ 3× (a): {verdict(ratio(version) <= 3, f'{ratio(version):.1f}×')}")
-    print(f"- (c) ≤ 10× (a): {verdict(ratio(report) <= 10, f'{ratio(report):.1f}×')}")
-    print(f"- (d) ≤ 16 s for 100: {verdict(burst_seconds <= 16, f'{burst_seconds:.1f} s')}")
-    print(f"- (e) first incident ≤ 5 s: {verdict(first <= 5, f'{first:.1f} s')}")
     counts = f"{created} incidents, {duplicates} duplicates"
-    print(f"- (d) {args.burst} incidents, 0 duplicates: {verdict(created == args.burst and duplicates == 0, counts)}")
-    print(f"- (h) ≤ 3× (a): {verdict(ratio(handed) <= 3, f'{ratio(handed):.1f}×')}")
-    print(f"- (h) ≤ 20 MiB: {verdict(handed[1] <= 20, f'{handed[1]:.1f} MiB')}")
-    print(f"- (h) runs the service delivered: {handed_runs} of {args.runs}")
-    print(f"- (i) ≤ 5 s for 100: {verdict(handed_burst_seconds <= 5, f'{handed_burst_seconds:.1f} s')}")
-    print(f"- (i) first incident ≤ 1 s: {verdict(handed_first <= 1, f'{handed_first:.2f} s')}")
     handed_counts = f"{handed_created} incidents, {handed_duplicates} duplicates"
-    print(f"- (i) {args.burst} incidents, 0 duplicates: "
-          f"{verdict(handed_created == args.burst and handed_duplicates == 0, handed_counts)}")
-    print(f"- (i) runs the service delivered: {handed_burst_runs} of {args.burst}")
+    targets = [
+        ("(b) ≤ 3× (a)", ratio(version) <= 3, f"{ratio(version):.1f}×"),
+        ("(c) ≤ 10× (a)", ratio(report) <= 10, f"{ratio(report):.1f}×"),
+        (f"(d) ≤ 16 s for {args.burst}", burst_seconds <= 16, f"{burst_seconds:.1f} s"),
+        ("(e) first incident ≤ 5 s", first <= 5, f"{first:.1f} s"),
+        (f"(d) {args.burst} incidents, 0 duplicates", created == args.burst and not duplicates, counts),
+        ("(h) ≤ 3× (a)", ratio(handed) <= 3, f"{ratio(handed):.1f}×"),
+        ("(h) ≤ 20 MiB", handed[1] <= 20, f"{handed[1]:.1f} MiB"),
+        (f"(i) ≤ 5 s for {args.burst}", handed_burst_seconds <= 5, f"{handed_burst_seconds:.1f} s"),
+        ("(i) first incident ≤ 1 s", handed_first <= 1, f"{handed_first:.2f} s"),
+        (f"(i) {args.burst} incidents, 0 duplicates", handed_created == args.burst and not handed_duplicates,
+         handed_counts),
+    ]
+    print()
+    for target, met, measured in targets:
+        print(f"- {target}: {verdict(met, measured)}")
+    print(f"- delivered by the service (its runs_total): (h) {handed_runs} of {args.runs}, (i) {handed_burst_runs} "
+          f"of {args.burst}; the other runs went inline (no connection or no acknowledgement within 0.5 s, B-14.2)")
+    print(f"- incidents updated after their creation, i.e. a failure delivered twice: (d) {updates}, "
+          f"(i) {handed_updates}")
 
 
 if __name__ == "__main__":

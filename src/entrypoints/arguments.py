@@ -1,32 +1,15 @@
 """The command line: the vendor's report flags (B-1.1, B-1.3) and our sub-commands. Standard library only."""
 
 import argparse
-from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
-
 from summit_connector import __version__
 from summit_connector.application.errors import InvalidInput
+from summit_connector.entrypoints.command_line import CONFIG_FLAGS, PROGRAM
 from summit_connector.domain.model import REPORT_TRIGGERS, FailureEvent, Trigger
 
-if TYPE_CHECKING:
-    from pathlib import Path
 
-CONFIG_VARIABLE = "SUMMIT_CONNECTOR_CONFIG"
-DEFAULT_CONFIG = "Connector.config"
-
-
-def config_path(flag: str | None, environ: Mapping[str, str]) -> "Path":
-    """`-c`, else `SUMMIT_CONNECTOR_CONFIG`, else `Connector.config` in the working directory (B-1.2)."""
-    from pathlib import Path  # not at import: `--help` and `--version` stay fast
-
-    return Path(flag or environ.get(CONFIG_VARIABLE) or DEFAULT_CONFIG)
-
-
-PROGRAM = "summit-connector"
-COMMANDS = ("report", "recover", "explain", "check", "encrypt", "retry", "outbox", "history", "sync", "demo",
-            "sandbox", "silence", "agent-down", "agent-up", "init", "reconcile", "serve", "status")
-CONFIG_FLAGS = ("-c", "--config")
 VENDOR_USAGE = """Notification Manager (Job Failed → Run Command):
   summit-connector -a [[$MACHINE NAME]] -s [[$SCHEDULE NAME]] -jn [[$JOB NAME]] -e [[$JOB TERMINATION]]
                    -sd [[$SCHEDULE DATE-SSUM]] -si [[$SCHEDULE ID]] -sn [[$SCHEDULE INST]] -t basic.json
@@ -49,16 +32,10 @@ class _Parser(argparse.ArgumentParser):
         raise ArgumentError(message)
 
 
-def with_default_command(argv: Sequence[str]) -> list[str]:
-    """Bare vendor arguments mean `report`; a leading `-c PATH` may precede the sub-command (B-1.1, B-1.2)."""
-    args = list(argv)
-    index = 0
-    while index < len(args) and (args[index] in CONFIG_FLAGS or args[index].startswith("--config=")):
-        index += 1 if "=" in args[index] else 2
-    rest = args[index:]
-    if not rest or rest[0] in COMMANDS or rest[0] in ("-h", "--help", "--version"):
-        return args
-    return args[:index] + ["report"] + rest
+@cache
+def parser() -> argparse.ArgumentParser:
+    """The one parser of a process; a service parses every hand-off with it (argparse keeps no state per parse)."""
+    return build_parser()
 
 
 def build_parser() -> argparse.ArgumentParser:

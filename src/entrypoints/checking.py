@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from summit_connector.adapters.config.settings import LoadedTemplate
 from summit_connector.domain.findings import Finding, Severity, count
-from summit_connector.entrypoints.arguments import config_path
+from summit_connector.entrypoints.command_line import config_path
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Invocation
 

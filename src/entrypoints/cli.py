@@ -1,28 +1,23 @@
-"""`summit-connector`: `main(argv, stdout, stderr, environ) -> ExitCode`; heavy imports wait for the command."""
+"""`summit-connector`: `main(argv, stdout, stderr, environ) -> ExitCode`; heavy imports wait for the command.
 
-import argparse
-import contextlib
+A report or recover run first offers itself to a running service (B-14.2) with the standard library alone; only a
+run that goes inline imports the command line's parser and the rest.
+"""
+
 import os
-from importlib import import_module
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from summit_connector.application.errors import ConnectorError, described
-from summit_connector.entrypoints.arguments import (
-    PROGRAM,
-    ArgumentError,
-    build_parser,
-    config_path,
-    with_default_command,
-)
-from summit_connector.entrypoints.exit_codes import ExitCode, exit_code_for
+from summit_connector.entrypoints.command_line import PROGRAM, config_path, with_default_command
 
 if TYPE_CHECKING:
+    import argparse
     from pathlib import Path
 
     from summit_connector.application.ports import KeptEvent
     from summit_connector.entrypoints.container import Container
+    from summit_connector.entrypoints.exit_codes import ExitCode
 
 
 def main(
@@ -32,7 +27,7 @@ def main(
     environ: Mapping[str, str] | None = None,
     root: "Container | None" = None,
     handed: "KeptEvent | None" = None,
-) -> ExitCode:
+) -> "ExitCode | int":
     """`root` and `handed` are the service's (B-14.2): its composition root, and the hand-off a report delivers;
     a run given a root is never handed off again."""
     stdout = stdout or _tolerant(sys.stdout)
@@ -45,22 +40,37 @@ def main(
         handed_off = None if root is not None else _handed_off(given, stdout, stderr, environ)
         if handed_off is not None:
             return handed_off
-        args = _parse(argv, stdout)
-        if args is None:
-            return ExitCode.OK
-        return _dispatch(args, stdout, stderr, environ, root, handed)
+        return _inline(argv, stdout, stderr, environ, root, handed)
     except KeyboardInterrupt:
+        from summit_connector.entrypoints.exit_codes import ExitCode
+
         print(f"{PROGRAM}: interrupted", file=stderr)
         return ExitCode.NOT_DELIVERED
     except Exception as error:  # noqa: BLE001 - one line, never a traceback; the message may quote a secret
+        from summit_connector.application.errors import ConnectorError, described
+        from summit_connector.entrypoints.exit_codes import exit_code_for
+
         said = described(error) if isinstance(error, ConnectorError) else f"{described(error)}; nothing more was done"
         print(f"{PROGRAM}: error: {said}", file=stderr)
         return exit_code_for(error)
 
 
-def _parse(argv: list[str], stdout: TextIO) -> argparse.Namespace | None:
+def _inline(argv: list[str], stdout: TextIO, stderr: TextIO, environ: dict[str, str], root, handed) -> "ExitCode":
+    from summit_connector.entrypoints.exit_codes import ExitCode
+
+    args = _parse(argv, stdout)
+    if args is None:
+        return ExitCode.OK
+    return _dispatch(args, stdout, stderr, environ, root, handed)
+
+
+def _parse(argv: list[str], stdout: TextIO) -> "argparse.Namespace | None":
     """None when the arguments only asked for help or the version (printed to `stdout`)."""
-    parser = build_parser()
+    import contextlib
+
+    from summit_connector.entrypoints.arguments import parser as the_parser
+
+    parser = the_parser()
     if not argv:
         argv = ["--help"]
     try:
@@ -75,7 +85,7 @@ GATED = frozenset({"report", "recover"})
 HEAVY = ("summit_connector.entrypoints.container", "summit_connector.adapters.config.template_file")
 
 
-def _handed_off(argv: list[str], stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> ExitCode | None:
+def _handed_off(argv: list[str], stdout: TextIO, stderr: TextIO, environ: dict[str, str]) -> int | None:
     """A live service of this Connector.config delivers a report or recover run (B-14.2); None: deliver it here.
     Standard library only, before any heavy import."""
     from summit_connector.entrypoints.handoff import handed_off, wants_handoff
@@ -83,7 +93,10 @@ def _handed_off(argv: list[str], stdout: TextIO, stderr: TextIO, environ: dict[s
     return handed_off(argv, stdout, stderr, environ) if wants_handoff(argv) else None
 
 
-def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str], root=None, handed=None) -> ExitCode:
+def _dispatch(args, stdout: TextIO, stderr: TextIO, environ: dict[str, str], root=None, handed=None) -> "ExitCode":
+    from importlib import import_module
+
+    from summit_connector.entrypoints.arguments import ArgumentError
     from summit_connector.entrypoints.command_table import COMMANDS
     from summit_connector.entrypoints.invocation import Invocation
 

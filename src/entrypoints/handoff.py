@@ -3,8 +3,10 @@ Connector.config and prints the outcome as its own. Standard library only: it ru
 start, before any heavy import.
 
 One JSON object a line over TCP to 127.0.0.1. The run sends `handoff` with the secret; the service answers
-`{"ack": id, "pid": n}` once the hand-off is recorded, then `{"done": true, "code", "stdout", "stderr"}`; or `done`
-at once, or `{"refused": why}`. Any doubt before an acknowledgement means the run goes inline; after one, never.
+`{"received": true}` at once (within 0.5 s, or the run goes inline), then `{"ack": id, "pid": n}` once the hand-off
+is recorded (within RECORD_SECONDS: the state store may be busy in a burst), then `{"done": true, "code", "stdout",
+"stderr"}`; or `done` without an ack, or `{"refused": why}`. Any doubt before an acknowledgement means the run goes
+inline; after one, never.
 """
 
 import json
@@ -15,13 +17,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from summit_connector.entrypoints.arguments import CONFIG_FLAGS, PROGRAM, config_path, with_default_command
-from summit_connector.entrypoints.exit_codes import ExitCode
+from summit_connector.entrypoints.command_line import CONFIG_FLAGS, PROGRAM, config_path, with_default_command
 from summit_connector.entrypoints.service_file import LOCAL_HOST, ServiceInfo, read_service_file, service_file_path
 
 NOW_VARIABLE = "SUMMIT_CONNECTOR_NOW"
 """The same name as `adapters.clock.NOW_VARIABLE`, whose module is too heavy to import here."""
 ANSWER_SECONDS = 0.5
+RECORD_SECONDS = 5.0
+"""After `received`: how long the service may take to record the hand-off before the run goes inline."""
+EXIT_CODES = (0, 1, 2, 3)
+KEPT_EXIT = 1
 HANDED_OFF = ("report", "recover")
 HAS_SIGNAL_PROBE = os.name != "nt"
 """On Windows `os.kill(pid, 0)` sends Ctrl+C: there the closed port tells a dead service."""
@@ -47,7 +52,7 @@ def wants_handoff(argv: Sequence[str]) -> bool:
     return not bare or args[index + 1].startswith("-")
 
 
-def handed_off(argv: Sequence[str], stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> ExitCode | None:
+def handed_off(argv: Sequence[str], stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> int | None:
     """The exit code of a run the service did or keeps, its lines printed; None: deliver inline, as with no service."""
     try:
         config = config_path(_config_flag(argv), environ).resolve()
@@ -109,7 +114,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _hand_off(info: ServiceInfo, message: dict, stdout: TextIO, stderr: TextIO) -> ExitCode | None:
+def _hand_off(info: ServiceInfo, message: dict, stdout: TextIO, stderr: TextIO) -> int | None:
     try:
         connection = _connected(info, ANSWER_SECONDS)
     except OSError:
@@ -120,12 +125,14 @@ def _hand_off(info: ServiceInfo, message: dict, stdout: TextIO, stderr: TextIO) 
         except OSError:
             return None
         first = lines.next(time.monotonic() + ANSWER_SECONDS)
+        if first is not None and first.get("received") is True:
+            first = lines.next(time.monotonic() + RECORD_SECONDS)
         if first is not None and "ack" in first:
             return _awaited(lines, _pid(first, info), info.wait_seconds, stdout, stderr)
         return _printed(first, stdout, stderr)
 
 
-def _awaited(lines: "_Lines", pid: int, wait_seconds: float, stdout: TextIO, stderr: TextIO) -> ExitCode:
+def _awaited(lines: "_Lines", pid: int, wait_seconds: float, stdout: TextIO, stderr: TextIO) -> int:
     """After the acknowledgement the service holds the run: no outcome in time is exit 1, never an inline run."""
     try:
         done = lines.next(time.monotonic() + wait_seconds)
@@ -134,20 +141,20 @@ def _awaited(lines: "_Lines", pid: int, wait_seconds: float, stdout: TextIO, std
     code = _printed(done, stdout, stderr)
     if code is None:
         print(f"{PROGRAM}: {KEPT.format(pid=pid)}", file=stderr)
-        return ExitCode.INCOMPLETE
+        return KEPT_EXIT
     return code
 
 
-def _printed(answer: dict | None, stdout: TextIO, stderr: TextIO) -> ExitCode | None:
+def _printed(answer: dict | None, stdout: TextIO, stderr: TextIO) -> int | None:
     """A well-formed `done` answer is written out and its code returned; anything else is None."""
     if answer is None or answer.get("done") is not True:
         return None
     code, out, err = answer.get("code"), answer.get("stdout"), answer.get("stderr")
-    if type(code) is not int or code not in tuple(ExitCode) or not isinstance(out, str) or not isinstance(err, str):
+    if type(code) is not int or code not in EXIT_CODES or not isinstance(out, str) or not isinstance(err, str):
         return None
     stderr.write(err)
     stdout.write(out)
-    return ExitCode(code)
+    return code
 
 
 def _pid(ack: dict, info: ServiceInfo) -> int:

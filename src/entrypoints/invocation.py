@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from summit_connector.entrypoints.arguments import PROGRAM, config_path
+from summit_connector.entrypoints.command_line import PROGRAM, config_path
 
 if TYPE_CHECKING:
     from summit_connector.application.ports import KeptEvent

@@ -7,7 +7,6 @@ nothing heavy and any doubt about it (missing, unreadable, damaged, incomplete) 
 import configparser
 import json
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from summit_connector import __version__
@@ -21,16 +20,28 @@ OWNER_ONLY = 0o600
 _REQUIRED = {"pid": int, "port": int, "host": str, "started": str, "version": str, "config": str, "secret": str}
 
 
-@dataclass(frozen=True)
 class ServiceInfo:
-    pid: int
-    port: int
-    started: str
-    config: str
-    secret: str = field(repr=False)
-    version: str = __version__
-    host: str = LOCAL_HOST
-    wait_seconds: float = DEFAULT_WAIT_SECONDS
+    """What service.json says of the running service. A plain class: `dataclasses` costs every run a few
+    milliseconds it does not need. Its repr never shows the secret."""
+
+    __slots__ = ("pid", "port", "started", "config", "secret", "version", "host", "wait_seconds")
+
+    def __init__(self, pid: int, port: int, started: str, config: str, secret: str, version: str = __version__,
+                 host: str = LOCAL_HOST, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> None:
+        self.pid, self.port, self.started, self.config = pid, port, started, config
+        self.secret, self.version, self.host, self.wait_seconds = secret, version, host, wait_seconds
+
+    def as_json(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ServiceInfo) and self.as_json() == other.as_json()
+
+    def __hash__(self) -> int:
+        return hash((self.pid, self.port, self.secret))
+
+    def __repr__(self) -> str:
+        return f"ServiceInfo(pid={self.pid}, port={self.port}, config={self.config!r}, started={self.started!r})"
 
 
 def new_service_info(config: Path, port: int, started: str, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> ServiceInfo:
@@ -65,7 +76,7 @@ def write_service_file(path: Path, info: ServiceInfo) -> None:
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
         with open(descriptor, "w", encoding="utf-8") as file:
-            json.dump(asdict(info), file, indent=2)
+            json.dump(info.as_json(), file, indent=2)
             file.write("\n")
         owner_only(temporary)
         os.replace(temporary, path)

@@ -3,7 +3,8 @@
 import pytest
 
 from summit_connector import __version__
-from summit_connector.entrypoints.arguments import ArgumentError, parse_schedule_date, with_default_command
+from summit_connector.entrypoints.arguments import ArgumentError, parse_schedule_date
+from summit_connector.entrypoints.command_line import with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
 
 from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli, with_flag, write_config, write_template

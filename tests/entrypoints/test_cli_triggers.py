@@ -3,7 +3,8 @@
 import pytest
 
 from summit_connector.domain.model import Trigger
-from summit_connector.entrypoints.arguments import build_parser, failure_event, with_default_command
+from summit_connector.entrypoints.arguments import build_parser, failure_event
+from summit_connector.entrypoints.command_line import with_default_command
 from summit_connector.entrypoints.exit_codes import ExitCode
 
 from tests.entrypoints.cli_harness import VENDOR_ARGS, run_cli

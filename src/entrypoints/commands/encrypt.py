@@ -1,7 +1,7 @@
 """`summit-connector encrypt -v VALUE`: one `ENC:` line on stdout for Connector.config or a template (B-6.1)."""
 
 from summit_connector.adapters.config.secrets import KEY_ENV, encrypt, obtain_key
-from summit_connector.entrypoints.arguments import PROGRAM, config_path
+from summit_connector.entrypoints.command_line import PROGRAM, config_path
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Invocation
 

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summit_connector.entrypoints.arguments import PROGRAM, ArgumentError, build_parser
+from summit_connector.entrypoints.arguments import ArgumentError, build_parser
+from summit_connector.entrypoints.command_line import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Invocation
 

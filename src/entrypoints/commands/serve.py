@@ -4,7 +4,7 @@ one to stop and waits until it has."""
 
 import time
 
-from summit_connector.entrypoints.arguments import PROGRAM, config_path
+from summit_connector.entrypoints.command_line import PROGRAM, config_path
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Invocation
 

@@ -4,7 +4,7 @@ Exit 0 when a service runs, 3 when none does."""
 
 import json
 
-from summit_connector.entrypoints.arguments import config_path
+from summit_connector.entrypoints.command_line import config_path
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Invocation
 

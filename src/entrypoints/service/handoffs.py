@@ -16,10 +16,11 @@ from pathlib import Path
 from summit_connector.adapters.clock import NOW_VARIABLE, RunClock, clock_from_environment
 from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.application.ports import KeptEvent
-from summit_connector.entrypoints.arguments import build_parser, failure_event, joined, with_default_command
+from summit_connector.entrypoints.arguments import failure_event, joined, parser
+from summit_connector.entrypoints.command_line import with_default_command
 from summit_connector.entrypoints.invocation import Main
 from summit_connector.entrypoints.container import Container, template_key
-from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.command_line import PROGRAM
 from summit_connector.entrypoints.exit_codes import ExitCode
 
 Reply = Callable[[dict], None]
@@ -57,6 +58,7 @@ class HandOffs:
         if self.stopping.is_set():
             reply({"refused": "the service is stopping"})
             return
+        reply({"received": True})
         if not _same_config(str(message.get("config", "")), self._config):
             reply({"refused": f"the service serves {self._config}"})
             return
@@ -90,7 +92,7 @@ class HandOffs:
 
     def _recorded(self, argv: list[str]) -> Recorded:
         """Raises InvalidInput for arguments or a template an inline run would refuse (exit 2)."""
-        args = build_parser().parse_args(with_default_command(argv))
+        args = parser().parse_args(with_default_command(argv))
         event = failure_event(args)
         scope = self._root.templates().named(joined(args.template))
         kept = self._root.delivery().handed(event, template_key(scope.loaded()))

@@ -19,6 +19,8 @@ class Listener(socketserver.ThreadingTCPServer):
 
     daemon_threads = True
     allow_reuse_address = False
+    request_queue_size = 256
+    """A burst of Notification Manager runs connects at once: none may be turned away (the default is 5)."""
 
     def __init__(self, port: int, secret: str, handle: Handle, telemetry: Telemetry) -> None:
         self.secret = secret

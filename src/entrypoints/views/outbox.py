@@ -10,7 +10,7 @@ from summit_connector.application.adopt import LookFor
 from summit_connector.application.delivery import CERTIFICATE
 from summit_connector.application.ports import KeptEvent, KeptState
 from summit_connector.domain.settling import Settling
-from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.command_line import PROGRAM
 
 _ADVICE = {
     KeptState.PENDING: "replayed by the next report or `summit-connector retry`",

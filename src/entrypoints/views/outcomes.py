@@ -7,7 +7,7 @@ from summit_connector.application.adopt import Adoption
 from summit_connector.application.delivery import Replay
 from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.decision import SENDING, Action
-from summit_connector.entrypoints.arguments import PROGRAM
+from summit_connector.entrypoints.command_line import PROGRAM
 
 
 def summary_line(outcome: ReportOutcome) -> str:
