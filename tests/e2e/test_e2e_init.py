@@ -23,7 +23,7 @@ def findings(run: Run) -> list[str]:
     return run.stdout.splitlines()[:-1]
 
 
-def test_init_then_check_shows_only_the_placeholders_to_fill_in(tmp_path):
+def test_init_then_check_shows_every_placeholder_to_fill_in_at_once_b_16_4(tmp_path):
     site = tmp_path / "site"
     config = site / "Connector.config"
 
@@ -41,12 +41,13 @@ def test_init_then_check_shows_only_the_placeholders_to_fill_in(tmp_path):
 
     assert laid_out.code == 0 and "  created Connector.config\n" in laid_out.stdout, laid_out.stderr
     assert [fresh.code, address_filled.code, token_set.code, done.code] == [2, 2, 2, 0]
-    [address] = findings(fresh)
+    address, token, summit, api_key = findings(fresh)  # every placeholder in one run (B-16.4)
     assert "[OPCON API] ADDRESS: must be a host name" in address and "<fill in: OpCon API host name>" in address
-    [token] = findings(address_filled)
     assert "[OPCON API] TOKEN: missing; set it here, in SUMMIT_CONNECTOR_OPCON_TOKEN" in token
-    [summit] = findings(token_set)
     assert "templates/basic.json: address.value: must be a host name" in summit
+    assert api_key.startswith("warning: templates/basic.json: credentials.apiKey")
+    assert findings(address_filled) == [token, summit, api_key]
+    assert findings(token_set) == [summit, api_key]
     assert done.stdout == "OK: Connector.config and 1 template\n"
     assert "error" not in fresh.stderr + address_filled.stderr + token_set.stderr + done.stderr
 
