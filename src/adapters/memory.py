@@ -78,12 +78,13 @@ class InMemoryDailyJobs(DailyJobs):
         return self.jobs.get(event.job_key)
 
     def failed_on(self, dates: Sequence[date]) -> list[FailedDailyJob]:
-        """The listed jobs of those dates as they are now (a ticket written back shows), whatever their category:
-        the category is the caller's to check, as with OpCon."""
+        """The listed jobs of those dates as they are now (a ticket written back shows) whose category is still
+        Failed, as the OpCon adapter checks it on its side."""
         self._check()
         wanted = set(dates)
         return [FailedDailyJob(event, self.jobs.get(key, DailyJob(key, 0, event.job)), category)
-                for key, (event, category) in self.failed.items() if event.schedule_date in wanted]
+                for key, (event, category) in self.failed.items()
+                if event.schedule_date in wanted and category.strip().casefold() == "failed"]
 
     def record_ticket(self, job: DailyJob, ticket_number: str, ticket_url: str) -> None:
         self._check()

@@ -215,7 +215,7 @@ def look_for(entries: Sequence[KeptEvent], job_incidents: JobIncidents,
     for kept in entries:
         if kept.state is not KeptState.UNCERTAIN or kept.event.trigger.is_recovery:
             continue
-        intent = sent_by(kept, _intents(job_incidents, kept.event.job_key))
+        intent = sent_by(kept, open_intents(job_incidents, kept.event.job_key))
         sent_at, event, name = (intent.created_at, intent.event, intent.template) if intent else \
             (kept.kept_at, kept.event, kept.template)
         if name not in loaded:
@@ -236,7 +236,8 @@ def _template(templates: Callable[[str], Template], name: str) -> Template | str
         return f"the template could not be read: {described(error)}"
 
 
-def _intents(job_incidents: JobIncidents, job_key: str) -> list[JournalEntry]:
+def open_intents(job_incidents: JobIncidents, job_key: str) -> list[JournalEntry]:
+    """The job's creates whose answer was never recorded (B-9.1); none when the journal cannot be read."""
     try:
         return [entry for entry in job_incidents.for_job(job_key) if entry.is_intent]
     except ConnectorError:

@@ -134,12 +134,9 @@ class Delivery:
 
     def report_handed(self, kept: KeptEvent) -> ReportOutcome | None:
         """Delivers a recorded hand-off as `report` delivers its event; None when another run finished it
-        meanwhile. When it cannot be delivered, its own entry is what is kept: KeptForRetry names it."""
-        try:
-            return self._delivered(kept.event, kept.template, lambda: self._outbox.get(kept.id) is not None,
-                                   handed=kept)
-        finally:
-            self._in_flight.discard(kept.id)
+        meanwhile. When it cannot be delivered, its own entry is what is kept: KeptForRetry names it. Whoever
+        recorded the hand-off lets it out of `in_flight` once its run ended, delivered or not."""
+        return self._delivered(kept.event, kept.template, lambda: self._outbox.get(kept.id) is not None, handed=kept)
 
     def report_if_due(self, event: FailureEvent, template: str, still_due: Callable[[], bool]
                       ) -> ReportOutcome | None:
@@ -214,20 +211,21 @@ class Delivery:
         Every replay also looks for the incidents uncertain creates made (B-15.2): one Summit's list shows is
         adopted, one that did not land is sent again once, the others stay uncertain. With UNCERTAIN in `states`
         (an operator checked Summit) an uncertain create the list does not show is created again."""
-        forced = KeptState.UNCERTAIN in states
+        forced, settlers = KeptState.UNCERTAIN in states, cache(self._settlers)  # one list read per template and day
         replays = []
         for kept in self._outbox.pending({*states, KeptState.UNCERTAIN}):
             if kept.id in self._in_flight or (kept.state is KeptState.UNCERTAIN and not (forced or
                                                                                          uncertain_create(kept))):
                 continue
-            replay = self._replay_one(kept, forced)
+            replay = self._replay_one(kept, forced, settlers)
             if replay is not None:
                 replays.append(replay)
                 if replay.transient:
                     break
         return replays
 
-    def _replay_one(self, kept: KeptEvent, forced: bool = False) -> Replay | None:
+    def _replay_one(self, kept: KeptEvent, forced: bool, settlers: Callable[[str], SettleUncertain]
+                    ) -> Replay | None:
         reports = cache(self._reports)
         with holding(self._locks, self._lock_keys(kept.event, kept.template, reports)):
             current = self._outbox.get(kept.id)
@@ -235,7 +233,7 @@ class Delivery:
                 return None
             settling = Settling.NONE
             if uncertain_create(current):
-                healed = self._settlers(current.template)(current)
+                healed = settlers(current.template)(current)
                 if healed.adoption is not None:
                     return Replay(current, healed.adoption.outcome, healed.adoption.error)
                 if healed.settlement.verdict is SettleVerdict.STAY and not forced:

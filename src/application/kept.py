@@ -47,3 +47,10 @@ class KeptTraces:
 def _unread(warnings: list[str] | None, what: str, error: ConnectorError) -> None:
     if warnings is not None:
         warnings.append(f"{what} of this job could not be read, none counted: {error}")
+
+
+def kept_counts(outbox: Outbox) -> dict[str, int]:
+    """How many entries the outbox keeps in each state (`status`, the service's gauges: B-14.5, B-14.6). Raises
+    ConnectorError when the store cannot be read."""
+    entries = outbox.pending(set(KeptState))
+    return {state.value: sum(entry.state is state for entry in entries) for state in KeptState}

@@ -293,6 +293,9 @@ class HistoryEvent:
     ticket: str
     exit_code: int
     reason: str
+    job_key: str = ""
+    """The daily job's key (date, schedule id, instance, job), when the run was a job's; not among the keys
+    `history --json` prints (B-10.3), but what tells two instances of a schedule apart (B-15.1)."""
 
 
 class History(ABC):

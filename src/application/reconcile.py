@@ -10,14 +10,7 @@ from summit_connector.application.ports import Clock, DailyJobs, History
 from summit_connector.application.reads import find_job
 from summit_connector.application.report import ReportOutcome
 from summit_connector.domain.model import FailedDailyJob, FailureEvent
-from summit_connector.domain.reconcile import (
-    HistoryKey,
-    ReconcileCandidate,
-    ReconcilePlan,
-    decide_reconcile,
-    history_key,
-    look_back,
-)
+from summit_connector.domain.reconcile import ReconcileCandidate, ReconcilePlan, decide_reconcile, look_back
 from summit_connector.domain.template import ReconcileScope
 
 HISTORY_PAGE = 100_000
@@ -34,8 +27,8 @@ class Reconcile:
         """Reads OpCon's failed jobs of the dates the look-back covers and history since then; sends nothing.
         Raises DeliveryFailed when OpCon cannot be asked."""
         plan = look_back(self._clock.now(), look_back_hours or scope.look_back_hours)
-        failed = [job for job in self._failed_on(plan) if job.status_category.strip().casefold() == "failed"]
-        return decide_reconcile(plan, failed, scope, self._decided(plan.since))
+        failed = self._failed_on(plan)
+        return decide_reconcile(plan, failed, scope, self._decided(plan.since, [job.event for job in failed]))
 
     def __call__(self, candidate: ReconcileCandidate, template: str, since: datetime) -> ReportOutcome | None:
         """Reports one due job as the report flow would; None when, under its lock, it holds a ticket or history
@@ -46,7 +39,7 @@ class Reconcile:
     def _still_due(self, event: FailureEvent, since: datetime) -> bool:
         job = find_job(self._daily_jobs, event)
         held = job is not None and bool(job.incident_ticket_id.strip())
-        return not held and history_key(event) not in self._decided(since, event)
+        return not held and event.job_key not in self._decided(since, [event], event)
 
     def _failed_on(self, plan: ReconcilePlan) -> list[FailedDailyJob]:
         try:
@@ -55,8 +48,14 @@ class Reconcile:
             dates = ", ".join(day.isoformat() for day in plan.dates)
             raise DeliveryFailed(f"OpCon could not be asked for the failed jobs of {dates}: {error}", error) from error
 
-    def _decided(self, since: datetime, event: FailureEvent | None = None) -> frozenset[HistoryKey]:
-        """The runs history holds since `since` (of one job when given), as history names them."""
-        job, schedule = (event.job, event.schedule) if event is not None else (None, None)
+    def _decided(self, since: datetime, failed: list[FailureEvent], one: FailureEvent | None = None
+                 ) -> frozenset[str]:
+        """The job keys of `failed` that history holds a run of since `since` (asked of `one` job only, when
+        given). An event written before history kept job keys counts for every failed job of its name, schedule
+        and date."""
+        job, schedule = (one.job, one.schedule) if one is not None else (None, None)
         events = self._history.query(job, schedule, since, HISTORY_PAGE)
-        return frozenset((e.job, e.schedule, e.date) for e in events if e.job)
+        keys = {e.job_key for e in events if e.job_key}
+        named = {(e.job, e.schedule, e.date) for e in events if e.job and not e.job_key}
+        return frozenset(keys | {f.job_key for f in failed
+                                 if (f.job, f.schedule, f.schedule_date.isoformat()) in named})

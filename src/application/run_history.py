@@ -19,7 +19,7 @@ def history_event(command: str, event: FailureEvent, now: datetime, exit_code: i
     action, ticket, reason = _what_happened(outcome, failure)
     return HistoryEvent(time=now, command=command, trigger=event.trigger.value, job=event.job,
                         schedule=event.schedule, date=event.schedule_date.isoformat(), action=action, ticket=ticket,
-                        exit_code=int(exit_code), reason=reason)
+                        exit_code=int(exit_code), reason=reason, job_key=event.job_key if event.job else "")
 
 
 def _what_happened(outcome: ReportOutcome | None, failure: BaseException | None) -> tuple[str, str, str]:

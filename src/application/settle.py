@@ -3,10 +3,12 @@ when it is next replayed; the incident it made is adopted, a create that did not
 anything else keeps it uncertain with the reason `outbox` shows."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from summit_connector.application.adopt import Adopt, Adoption, sent_by
-from summit_connector.application.errors import ConnectorError, SummitRejected, SummitUnavailable
-from summit_connector.application.ports import Clock, IncidentList, JobIncidents, JournalEntry, KeptEvent
+from summit_connector.application.adopt import Adopt, Adoption, open_intents, sent_by
+from summit_connector.application.errors import DeliveryFailed, SummitRejected, SummitUnavailable
+from summit_connector.application.ports import Clock, DailyJobs, IncidentList, JobIncidents, KeptEvent
+from summit_connector.application.reads import find_job
 from summit_connector.domain.incident import ListedIncident
 from summit_connector.domain.plan import lost_create
 from summit_connector.domain.settling import Settlement, SettleVerdict, Settling, correlation_value, decide_settlement
@@ -22,9 +24,11 @@ class Healed:
 
 
 class SettleUncertain:
-    def __init__(self, incident_list: IncidentList, job_incidents: JobIncidents, adopt: Adopt, clock: Clock,
-                 template: Template, policy: ReportPolicy) -> None:
+    def __init__(self, incident_list: IncidentList, daily_jobs: DailyJobs, job_incidents: JobIncidents, adopt: Adopt,
+                 clock: Clock, template: Template, policy: ReportPolicy) -> None:
         self._list = incident_list
+        self._daily_jobs = daily_jobs
+        self._listings: dict[date, list[ListedIncident] | None] = {}
         self._job_incidents = job_incidents
         self._adopt = adopt
         self._clock = clock
@@ -39,22 +43,24 @@ class SettleUncertain:
         return Healed(settlement)
 
     def settle(self, kept: KeptEvent) -> Settlement:
-        intent = sent_by(kept, self._intents(kept))
+        intent = sent_by(kept, open_intents(self._job_incidents, kept.event.job_key))
         sent_at, event = (intent.created_at, intent.event) if intent is not None else (kept.kept_at, kept.event)
         value = correlation_value(kept.event.job_key, intent.id if intent is not None else 0)
-        looked_for = lost_create(event, self._template, self._policy, sent_at, value)
-        return decide_settlement(looked_for, self._listed(sent_at), self._clock.now(), self._template.correlation,
-                                 kept.settling == Settling.RESENT)
-
-    def _listed(self, sent_at) -> list[ListedIncident] | None:
         try:
-            return self._list.updated_since(self._template.summit.known_statuses, sent_at.date())
-        except (SummitUnavailable, SummitRejected):
-            return None
+            job = find_job(self._daily_jobs, event)
+        except DeliveryFailed as failure:  # what the create carried is not known: never send it again blind
+            return Settlement(SettleVerdict.STAY, Settling.UNREADABLE, f"{failure}; looked for again at the next "
+                              "replay")
+        looked_for = lost_create(event, job, self._template, self._policy, sent_at, value)
+        return decide_settlement(looked_for, self._listed(sent_at.date()), self._clock.now(),
+                                 self._template.correlation, kept.settling == Settling.RESENT)
 
-    def _intents(self, kept: KeptEvent) -> list[JournalEntry]:
-        try:
-            return [entry for entry in self._job_incidents.for_job(kept.event.job_key) if entry.is_intent]
-        except ConnectorError:
-            return []
+    def _listed(self, since: date) -> list[ListedIncident] | None:
+        """Summit's list, asked once per day looked for by this settler (one settler serves one replay pass)."""
+        if since not in self._listings:
+            try:
+                self._listings[since] = self._list.updated_since(self._template.summit.known_statuses, since)
+            except (SummitUnavailable, SummitRejected):
+                self._listings[since] = None
+        return self._listings[since]
 

@@ -143,12 +143,14 @@ def plan_adoption(
                    attach_job_log=_attaches(completion, template))
 
 
-def lost_create(event: FailureEvent, template: Template, policy: ReportPolicy, sent_at: datetime,
-                correlation: str) -> LookedFor:
+def lost_create(event: FailureEvent, job: DailyJob | None, template: Template, policy: ReportPolicy,
+                sent_at: datetime, correlation: str) -> LookedFor:
     """What a create for `event` sent at `sent_at` carried, to be found in Summit's incident list (B-15.2): its
-    description and caller as the plan renders them (routing by tags cannot change either), and its correlation
-    `(group, name, value)` when the template has a `correlation` block."""
-    incident = plan_report(ReportInputs(event, None, sent_at), template, policy).incident
+    description and caller as the plan renders them for the job as OpCon holds it (its documentation's runbook may
+    be in the description, B-16.1), and its correlation `(group, name, value)` when the template has a
+    `correlation` block."""
+    unticketed = replace(job, incident_ticket_id="") if job is not None else None
+    incident = plan_report(ReportInputs(event, unticketed, sent_at), template, policy).incident
     caller = dict(incident.attributes).get("Caller_EmailID", "") if incident is not None else ""
     description = incident.description if incident is not None else create_description(event, template, sent_at)
     block = template.correlation

@@ -10,8 +10,6 @@ from summit_connector.domain.model import FailedDailyJob, FailureEvent
 from summit_connector.domain.patterns import name_matches
 from summit_connector.domain.template import ReconcileScope
 
-HistoryKey = tuple[str, str, str]
-"""How history names a job's run (B-10.3): job name, schedule name, schedule date `yyyy-MM-dd`."""
 
 
 class ReconcileVerdict(StrEnum):
@@ -56,10 +54,6 @@ def look_back(now: datetime, hours: int) -> ReconcilePlan:
     return ReconcilePlan(now, since, tuple(since.date() + timedelta(days=n) for n in range(days + 1)))
 
 
-def history_key(event: FailureEvent) -> HistoryKey:
-    return event.job, event.schedule, event.schedule_date.isoformat()
-
-
 def in_scope(failed: FailedDailyJob, scope: ReconcileScope) -> bool:
     """Every list given must match: the schedule name, the job name, and (when tags are given) one whole job tag."""
     event, tags = failed.event, failed.job.tags
@@ -69,17 +63,18 @@ def in_scope(failed: FailedDailyJob, scope: ReconcileScope) -> bool:
 
 
 def decide_reconcile(plan: ReconcilePlan, failed_jobs: Sequence[FailedDailyJob], scope: ReconcileScope,
-                     decided: Collection[HistoryKey]) -> ReconcilePlan:
-    """Out of scope first, then a ticket the job holds, then a run in history that decided it; the rest are due."""
+                     decided: Collection[str]) -> ReconcilePlan:
+    """Out of scope first, then a ticket the job holds, then a run in history for its job key (`decided`: the job
+    keys history holds runs of in the look-back); the rest are due."""
     verdicts = tuple(ReconcileCandidate(failed, verdict(failed, scope, decided)) for failed in failed_jobs)
     return ReconcilePlan(plan.now, plan.since, plan.dates, verdicts)
 
 
-def verdict(failed: FailedDailyJob, scope: ReconcileScope, decided: Collection[HistoryKey]) -> ReconcileVerdict:
+def verdict(failed: FailedDailyJob, scope: ReconcileScope, decided: Collection[str]) -> ReconcileVerdict:
     if not in_scope(failed, scope):
         return ReconcileVerdict.OUT_OF_SCOPE
     if failed.job.incident_ticket_id.strip():
         return ReconcileVerdict.HAD_TICKET
-    if history_key(failed.event) in decided:
+    if failed.event.job_key in decided:
         return ReconcileVerdict.DECIDED_BEFORE
     return ReconcileVerdict.DUE

@@ -32,6 +32,8 @@ def _findings(invocation: Invocation, path: Path) -> tuple[list[Finding], int]:
     from summit_connector.adapters.config.connector_file import config_for_templates
     from summit_connector.adapters.config.template_file import template_source
 
+    from dependency_injector import providers
+
     args, environ = invocation.args, invocation.environ
     config, findings = check_connector_config(path, environ)
     config = config or config_for_templates(path)
@@ -42,7 +44,9 @@ def _findings(invocation: Invocation, path: Path) -> tuple[list[Finding], int]:
     findings += [finding for _, found in checked.values() for finding in found]
     if args.online:
         loaded = {source: template for source, (template, _) in checked.items() if template is not None}
-        findings += _probes(invocation.root(), loaded, str(path))
+        root = invocation.root()
+        root.config.override(providers.Object(config))  # the config just checked: not read a second time
+        findings += _probes(root, loaded, str(path))
     return findings, len(names)
 
 
@@ -80,7 +84,7 @@ def _probes(root: "Container", templates: dict[str, LoadedTemplate], source: str
         findings = [replace(error.finding, file=source)]
     today = root.clock().now().date()
     for template_source, loaded in templates.items():
-        with root.templates().named(str(loaded.path)).summit_probe_client() as client:
+        with root.template_scope(loaded=loaded).summit_probe_client() as client:
             findings += probe_summit(client, loaded.summit, loaded.template.summit, template_source,
                                      loaded.template.summit.known_statuses, today)
     return findings

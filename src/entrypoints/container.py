@@ -45,6 +45,7 @@ from summit_connector.application.settle import SettleUncertain
 from summit_connector.application.retry import (
     Retrier,
     RetryingDailyJobs,
+    RetryingIncidentList,
     RetryingIncidents,
     RetryingJobLogs,
     RetryPolicy,
@@ -128,8 +129,9 @@ class TemplateScope(containers.DeclarativeContainer):
                                    process.clock, template, policy)
     agent_up = providers.Factory(AgentUp, incidents, process.journal, process.journal, process.job_locks,
                                  process.clock, template)
-    settle = providers.Factory(SettleUncertain, summit_incidents, process.journal, process.adopt, process.clock,
-                               template, policy)
+    settle = providers.Factory(SettleUncertain, providers.Singleton(RetryingIncidentList, summit_incidents,
+                                                                    process.retrier),
+                               process.daily_jobs, process.journal, process.adopt, process.clock, template, policy)
 
 
 class TemplateScopes:
@@ -152,6 +154,7 @@ class TemplateScopes:
             held = self._scopes.get(path)
             if held is None or held[0] != written:
                 held = (written, self._scope(loaded=load_template(name, self._config, self._environ)))
+                held[1].incidents()  # its clients are built here, under the lock: a service's threads share them
                 self._scopes[path] = held
             return held[1]
 

@@ -2,15 +2,18 @@
 Notification Manager starts it (one process per failure, all at once), and how long each took. The service is a
 `serve` process of its own, stopped by its pid whatever happens."""
 
-import json
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from summit_connector.entrypoints.service_file import read_service_file, service_file_path
 
 BURST = 20
 READY_SECONDS = 20.0
@@ -49,41 +52,36 @@ def _burst(emulator, config: Path, day: date, prefix: str, how: str) -> Burst:
     return Burst(how, BURST, seconds, incidents, sum(code != 0 for code in codes))
 
 
-class _service:
-    """A `serve` process for `config` while the block runs."""
-
-    def __init__(self, config: Path) -> None:
-        self._config = config
-
-    def __enter__(self) -> None:
-        self._process = subprocess.Popen([*COMMAND, "serve", "-c", str(self._config)], stdout=subprocess.DEVNULL,
-                                         stderr=subprocess.DEVNULL)
+@contextmanager
+def _service(config: Path) -> Iterator[None]:
+    """A `serve` process for `config` while the block runs, stopped by its pid whatever happens."""
+    process = subprocess.Popen([*COMMAND, "serve", "-c", str(config)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        _ready(process, service_file_path(config))
+        yield
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
         try:
-            self._ready()
-        except BaseException:
-            self.__exit__()
-            raise
-
-    def __exit__(self, *_: object) -> None:
-        if self._process.poll() is None:
-            self._process.send_signal(signal.SIGTERM)
-        try:
-            self._process.wait(timeout=40)
+            process.wait(timeout=40)
         except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait(timeout=10)
+            process.kill()
+            process.wait(timeout=10)
 
-    def _ready(self) -> None:
-        deadline, path = time.monotonic() + READY_SECONDS, self._config.parent / "service.json"
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"the service exited {self._process.returncode} at start")
+
+def _ready(process: subprocess.Popen, path: Path) -> None:
+    """Until service.json names this process and its port answers."""
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the service exited {process.returncode} at start")
+        info = read_service_file(path)
+        if info is not None and info.pid == process.pid:
             try:
-                info = json.loads(path.read_text())
-                with socket.create_connection(("127.0.0.1", int(info["port"])), timeout=1):
-                    if info.get("pid") == self._process.pid:
-                        return
-            except (OSError, ValueError, KeyError):
+                socket.create_connection(("127.0.0.1", info.port), timeout=1).close()
+                return
+            except OSError:
                 pass
-            time.sleep(0.05)
-        raise RuntimeError("the service did not start in time")
+        time.sleep(0.05)
+    raise RuntimeError("the service did not start in time")

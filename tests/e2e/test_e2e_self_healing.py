@@ -105,3 +105,17 @@ def test_a_list_that_fails_keeps_it_uncertain_and_adoption_by_hand_still_works_b
     assert adopted.code == 0, adopted.stderr
     assert sandbox.job(sandbox.samples.plain).incident_ticket_id == "10001"
     assert len(sandbox.emulator.state.incidents) == 4
+
+
+def test_a_description_holding_the_runbook_is_found_by_its_symptom_b_15_2_b_16_1(sandbox):
+    rules = {**json.loads(sandbox.template.read_text())["rules"], "extractXmlContentFromJobDescription": True}
+    sandbox.edit_template(rules=rules, jobDescriptionXmlTag={"xmlTag": "runbook"},
+                          ticketDescription="@EV_Job failed: @EV_Runbook")
+    with sandbox.emulator.state.lock:
+        sandbox.job(sandbox.samples.plain).documentation.job = "<runbook>Restart the payroll feed.</runbook>"
+    uncertain_create(sandbox)
+
+    retried = sandbox.run("retry", "-c", str(sandbox.config), env=LATER)
+
+    assert retried.code == 0 and "Incident 10001 adopted for JOB001" in retried.stdout, retried.stderr
+    assert len(sandbox.emulator.state.incidents) == 4

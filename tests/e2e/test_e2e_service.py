@@ -295,3 +295,17 @@ def test_metrics_file_holds_the_same_text_for_a_textfile_collector_b_14_6(sandbo
         text = (sandbox.folder / "metrics" / "summit.prom").read_text()
 
     assert written and "summit_connector_handoffs_in_flight 0.0" in text
+
+
+def test_a_template_named_by_a_relative_path_is_the_clients_b_14_2(sandbox):
+    mine = sandbox.folder / "elsewhere" / "mine"
+    mine.mkdir(parents=True)
+    (mine / "x.json").write_text(sandbox.template.read_text())
+    with running_service(sandbox.config) as service:
+        run = subprocess.run([str(CLI), "-c", str(sandbox.config), *sandbox.samples.plain.report_args(), "-t",
+                              "mine/x.json"], capture_output=True, text=True, timeout=60, cwd=mine.parent,
+                             env=environment(NOW))
+        handled = metric(service, "summit_connector_runs_total")
+
+    assert run.returncode == 0 and "Incident 10001 created" in run.stdout, run.stderr
+    assert handled == 1

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from summit_connector.adapters.state.store import SqliteStore
 from summit_connector.application.ports import History, HistoryEvent
 
-_COLUMNS = "at, command, trigger, job, schedule, schedule_date, action, ticket, exit_code, reason"
+_COLUMNS = "at, command, trigger, job, schedule, schedule_date, action, ticket, exit_code, reason, job_key"
 
 
 class SqliteHistory(History):
@@ -19,7 +19,7 @@ class SqliteHistory(History):
 
     def append(self, event: HistoryEvent) -> None:
         with self.store.transaction() as db:
-            db.execute(f"INSERT INTO history ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _row(event))
+            db.execute(f"INSERT INTO history ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _row(event))
             db.execute("DELETE FROM history WHERE at < ?", (_stamp(event.time - timedelta(days=self.keep_days)),))
 
     def query(self, job: str | None = None, schedule: str | None = None, since: datetime | None = None,
@@ -43,7 +43,7 @@ def _stamp(moment: datetime) -> str:
 
 def _row(event: HistoryEvent) -> tuple:
     return (_stamp(event.time), event.command, event.trigger, event.job, event.schedule, event.date, event.action,
-            event.ticket, event.exit_code, event.reason)
+            event.ticket, event.exit_code, event.reason, event.job_key)
 
 
 def _event(row: tuple) -> HistoryEvent:

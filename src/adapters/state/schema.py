@@ -77,6 +77,8 @@ _SELF_HEALING = (  # B-15.2: why an uncertain create stays uncertain; B-13.1: wh
     "ALTER TABLE kept_events ADD COLUMN settling TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE kept_events ADD COLUMN cause TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE journal ADD COLUMN recovered INTEGER NOT NULL DEFAULT 0",
+    # B-15.1: a run is the run of one job key (date, schedule id, instance, job); '' for events written before
+    "ALTER TABLE history ADD COLUMN job_key TEXT NOT NULL DEFAULT ''",
 )
 MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _SILENCES, _GROUPS, _SELF_HEALING)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from summit_connector.adapters.config.checks import template_names
 from summit_connector.application.errors import ConnectorError, InvalidInput
 from summit_connector.entrypoints.invocation import Main
 from summit_connector.entrypoints.container import Container
@@ -85,12 +86,11 @@ class Passes:
     def _reconciled_templates(self) -> list[str]:
         """The templates whose `reconcile` block asks for it; one that cannot be read is skipped here (`check`
         names it)."""
-        folder = self._root.config().templates_dir
         names = []
-        for path in sorted(folder.glob("*.json")):
+        for name in template_names(self._root.config()):
             try:
-                if self._root.templates().named(str(path)).template().reconcile is not None:
-                    names.append(str(path))
+                if self._root.templates().named(name).template().reconcile is not None:
+                    names.append(name)
             except (InvalidInput, ConnectorError):
                 continue
         return names

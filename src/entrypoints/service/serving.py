@@ -3,6 +3,7 @@
 or `serve --stop`, letting deliveries in flight finish (at most STOP_SECONDS), then removing service.json."""
 
 import signal
+import time
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from summit_connector.adapters.config.settings import ConnectorConfig
 from summit_connector.adapters.event_log import event_log
 from summit_connector.adapters.locks.os_locks import held, open_lock_file, try_lock
 from summit_connector.application.errors import InvalidInput
-from summit_connector.application.ports import KeptState
+from summit_connector.application.errors import ConnectorError
+from summit_connector.application.kept import kept_counts
 from summit_connector.entrypoints.container import Container
 from summit_connector.entrypoints.exit_codes import ExitCode
 from summit_connector.entrypoints.invocation import Main
@@ -35,6 +37,7 @@ from summit_connector.entrypoints.service_file import (
 )
 
 LOCK_FILE = "service.lock"
+COUNTS_SECONDS = 1.0
 STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGBREAK")
 """SIGBREAK is Windows' Ctrl+Break; the names a platform lacks are skipped."""
 
@@ -55,6 +58,7 @@ class Service:
         self.stopping = self.handoffs.stopping
         self._environ, self._stdout, self._stderr = environ, stdout, stderr
         self.since = root.clock().now()
+        self._counted: tuple[float, dict[str, int]] = (-COUNTS_SECONDS - 1, {})
 
     def status(self) -> dict:
         return {"in_flight": len(self.root.in_flight()), "last_success": _iso(self.telemetry.last_success),
@@ -113,11 +117,14 @@ class Service:
             provider()
 
     def _kept_counts(self) -> dict[str, int]:
-        try:
-            kept = self.root.outbox().pending(set(KeptState))
-        except Exception:  # noqa: BLE001 - a scrape never fails on the store; the gauges read 0
-            return {}
-        return {state.value: sum(entry.state is state for entry in kept) for state in KeptState}
+        """Read once per scrape however many gauges ask (they ask within the same second)."""
+        now = time.monotonic()
+        if now - self._counted[0] > COUNTS_SECONDS:
+            try:
+                self._counted = (now, kept_counts(self.root.outbox()))
+            except ConnectorError:  # a scrape never fails on the store; the gauges read 0
+                self._counted = (now, {})
+        return self._counted[1]
 
     def _warn(self, text: str) -> None:
         print(f"summit-connector: warning: {text}", file=self._stderr, flush=True)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from summit_connector.application.adopt import LookFor
-from summit_connector.application.delivery import CERTIFICATE
+from summit_connector.application.delivery import CERTIFICATE, uncertain_create
 from summit_connector.application.ports import KeptEvent, KeptState
 from summit_connector.domain.settling import Settling
 from summit_connector.entrypoints.command_line import PROGRAM
@@ -103,6 +103,6 @@ def _advice(kept: KeptEvent) -> str:
 
 def _self_healing(kept: KeptEvent) -> str:
     """B-15.2: for an uncertain create, why it is still uncertain."""
-    if kept.state is not KeptState.UNCERTAIN or kept.ticket_number or kept.event.trigger.is_recovery:
+    if not uncertain_create(kept):
         return ""
     return _SETTLING.get(Settling(kept.settling) if kept.settling in set(Settling) else Settling.NONE, "")

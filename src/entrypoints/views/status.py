@@ -2,7 +2,7 @@
 last_success, last_error, mode`, and as lines for a person."""
 
 from summit_connector.application.errors import ConnectorError
-from summit_connector.application.ports import KeptState
+from summit_connector.application.kept import kept_counts
 from summit_connector.entrypoints.service_file import ServiceInfo
 
 HAND_OFF, INLINE = "hand-off", "inline"
@@ -33,10 +33,9 @@ def as_text(status: dict[str, object]) -> str:
 
 def _kept(root) -> dict[str, int] | str:
     try:
-        entries = root.outbox().pending(set(KeptState))
+        return kept_counts(root.outbox())
     except ConnectorError as error:
         return f"the state store cannot be read: {error}"
-    return {state.value: sum(entry.state is state for entry in entries) for state in KeptState}
 
 
 def _history(root) -> tuple[str, str]:

@@ -39,14 +39,15 @@ def test_a_failed_job_is_listed_for_its_schedule_date_and_found_by_its_event_b_1
     assert daily_jobs.failed_on([DAY - timedelta(days=1)]) == []
 
 
-def test_a_failed_job_shows_its_ticket_once_written_back_and_keeps_the_category_given_b_15_1():
+def test_a_failed_job_shows_its_ticket_once_written_back_and_only_a_failed_category_is_listed_b_15_1():
     daily_jobs = InMemoryDailyJobs([DailyJob("other", 7, "other")])
-    job = daily_jobs.add_failed(make_event(), status_category="Fixed")
+    job = daily_jobs.add_failed(make_event(), status_category="failed")
+    daily_jobs.add_failed(make_event(job="FIXED_SINCE"), status_category="Fixed")
 
     daily_jobs.record_ticket(job, "1001", "https://summit.example/1001")
 
     [failed] = daily_jobs.failed_on([DAY])
-    assert (failed.job.uid, failed.job.incident_ticket_id, failed.status_category) == (8, "1001", "Fixed")
+    assert (failed.job.uid, failed.job.incident_ticket_id, failed.status_category) == (8, "1001", "failed")
 
 
 def test_failed_jobs_fail_as_opcon_does_when_unavailable():

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from summit_connector.domain.model import FailedDailyJob
-from summit_connector.domain.reconcile import ReconcileVerdict, decide_reconcile, history_key, look_back
+from summit_connector.domain.reconcile import ReconcileVerdict, decide_reconcile, look_back
 from summit_connector.domain.template import ReconcileScope
 
 from tests.unit.factories import make_event, make_job
@@ -46,7 +46,7 @@ def test_brackets_in_a_sub_schedule_job_name_are_literal_b_13_2():
 
 
 def test_out_of_scope_comes_before_a_ticket_which_comes_before_history():
-    decided = {history_key(make_event(job="DONE")), history_key(make_event(job="TICKETED"))}
+    decided = {make_event(job="DONE").job_key, make_event(job="TICKETED").job_key}
     scope = ReconcileScope(jobs=("DONE", "TICKETED", "DUE"))
 
     assert verdicts(scope, failed(job="DONE"), failed(job="TICKETED", ticket="4711"), failed(job="DUE"),
